@@ -1,0 +1,9 @@
+// Package hooks holds Malpro's business rules as PocketBase hooks and routes.
+package hooks
+
+import "github.com/pocketbase/pocketbase/core"
+
+// Register binds every Malpro hook and route to the app.
+func Register(app core.App) {
+	registerHealth(app)
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { checkSignIn } from './signin';
+
+describe('checkSignIn', () => {
+	it('accepts a buyer NIP with spaces and normalizes it', () => {
+		expect(
+			checkSignIn({ role: 'buyer', identity: '19850714 201001 1 002', password: 'x' })
+		).toEqual({ ok: true, identity: '198507142010011002' });
+	});
+
+	it('names the NIP rule broken before any request', () => {
+		expect(checkSignIn({ role: 'buyer', identity: '12345', password: 'x' })).toEqual({
+			ok: false,
+			errors: { identity: 'nip_length' }
+		});
+	});
+
+	it('checks seller and admin emails and lower-cases them', () => {
+		expect(
+			checkSignIn({ role: 'seller', identity: 'Kopi.Dampit@Malpro.test', password: 'x' })
+		).toEqual({ ok: true, identity: 'kopi.dampit@malpro.test' });
+		expect(checkSignIn({ role: 'admin', identity: 'admin', password: '' })).toEqual({
+			ok: false,
+			errors: { identity: 'email_format', password: 'password_required' }
+		});
+		expect(checkSignIn({ role: 'seller', identity: ' ', password: 'x' })).toEqual({
+			ok: false,
+			errors: { identity: 'email_required' }
+		});
+	});
+});

@@ -1,0 +1,38 @@
+import type { Messages } from './id';
+
+/** English, the second language. Typed against the Indonesian keys: none may be missing. */
+export const en: Messages = {
+	'app.name': 'Malpro',
+	'app.tagline': 'Malang Buys Local Products',
+	'app.skipToContent': 'Skip to content',
+	'lang.switch': 'Bahasa Indonesia',
+	'signin.title': 'Sign in',
+	'signin.intro': "Shop from Malang's small businesses. Sign in with your role.",
+	'signin.role': 'Sign in as',
+	'signin.role.buyer': 'Civil servant (buyer)',
+	'signin.role.seller': 'Seller',
+	'signin.role.admin': 'City admin',
+	'signin.nip': 'NIP',
+	'signin.nipHint': '18 digits, spaces allowed',
+	'signin.email': 'Email',
+	'signin.password': 'Password',
+	'signin.submit': 'Sign in',
+	'signin.working': 'Signing in…',
+	'signin.browse': 'Browse the catalog without signing in',
+	'signin.demo': 'Demo accounts (password malpro123)',
+	'error.nip_required': 'NIP is required.',
+	'error.nip_length': 'A NIP has 18 digits. Check your NIP.',
+	'error.nip_digits': 'A NIP has digits only.',
+	'error.nip_birth_date': 'Invalid NIP: the first 8 digits must be a birth date (YYYYMMDD).',
+	'error.nip_appointment': 'Invalid NIP: digits 9 to 14 must be the appointment year and month.',
+	'error.nip_sex': 'Invalid NIP: digit 15 must be 1 (male) or 2 (female).',
+	'error.nip_sequence': 'Invalid NIP: the last 3 digits cannot be 000.',
+	'error.email_required': 'Email is required.',
+	'error.email_format': 'Invalid email, e.g. name@example.id.',
+	'error.password_required': 'Password is required.',
+	'error.wrong_credentials': 'Wrong NIP/email or password. Try again.',
+	'error.network': 'Cannot reach the server. Check your connection and try again.',
+	'error.unknown': 'Something went wrong. Try again in a moment.',
+	'notFound.title': 'Page not found',
+	'notFound.back': 'Back to home'
+};
