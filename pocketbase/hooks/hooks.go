@@ -6,4 +6,9 @@ import "github.com/pocketbase/pocketbase/core"
 // Register binds every Malpro hook and route to the app.
 func Register(app core.App) {
 	registerHealth(app)
+	registerValidation(app)
+	registerPrivacy(app)
+	registerTombstones(app)
+	registerSyncPush(app)
+	registerOrderTimers(app)
 }
