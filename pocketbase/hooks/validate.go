@@ -4,8 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"regexp"
+	"slices"
 
-	validation "github.com/go-ozzo/ozzo-validation/v4"
+	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
 	"malpro/domain"
@@ -29,6 +30,16 @@ func registerValidation(app core.App) {
 		errs := validation.Errors{}
 		normalizeRequiredPhone(e.Record, errs)
 		return orNext(e, errs)
+	})
+
+	// a product sits in one of its stall's categories (what the catalog filters by)
+	app.OnRecordValidate("products").BindFunc(func(e *core.RecordEvent) error {
+		stall, err := e.App.FindRecordById("stalls", e.Record.GetString("stall"))
+		if err == nil && !slices.Contains(stall.GetStringSlice("categories"), e.Record.GetString("category")) {
+			return validation.Errors{"category": validation.NewError("validation_category_not_of_stall",
+				"choose one of the stall's categories")}
+		}
+		return e.Next()
 	})
 
 	app.OnRecordValidate("stalls").BindFunc(func(e *core.RecordEvent) error {

@@ -104,10 +104,10 @@ func stallsCollection(app core.App) (*core.Collection, error) {
 		&core.TextField{Name: "slug", Required: true, Max: 140, Pattern: `^[a-z0-9-]+$`},
 		&core.TextField{Name: "owner_name", Required: true, Max: 120},
 		&core.TextField{Name: "description", Max: 1000},
-		// personal or registration data: hidden, shown to the stall's users and
-		// admins (and the phone to signed-in buyers) by the enrich hook
-		&core.TextField{Name: "nib", Required: true, Min: 13, Max: 13, Pattern: `^[0-9]{13}$`, Hidden: true},
-		&core.TextField{Name: "phone", Required: true, Max: 16, Pattern: `^\+628[0-9]{8,11}$`, Hidden: true},
+		// personal or registration data: hooks/privacy.go hides them from those
+		// who may not see them (not Hidden here: admins and sellers must write them)
+		&core.TextField{Name: "nib", Required: true, Min: 13, Max: 13, Pattern: `^[0-9]{13}$`},
+		&core.TextField{Name: "phone", Required: true, Max: 16, Pattern: `^\+628[0-9]{8,11}$`},
 		&core.TextField{Name: "address", Required: true, Max: 300},
 		&core.SelectField{Name: "kecamatan", Required: true, MaxSelect: 1, Values: Kecamatan},
 		&core.RelationField{Name: "categories", CollectionId: categories.Id, MaxSelect: 8},
@@ -139,7 +139,7 @@ func sellersCollection(app core.App) (*core.Collection, error) {
 	c.Fields.Add(
 		&core.TextField{Name: "name", Required: true, Max: 120, Presentable: true},
 		&core.TextField{Name: "phone", Required: true, Max: 16, Pattern: `^\+628[0-9]{8,11}$`},
-		&core.TextField{Name: "ktp", Max: 16, Pattern: `^[0-9]{16}$`, Hidden: true},
+		&core.TextField{Name: "ktp", Max: 16, Pattern: `^[0-9]{16}$`}, // hidden per request, hooks/privacy.go
 		&core.RelationField{Name: "stall", Required: true, MaxSelect: 1, CollectionId: stalls.Id},
 		&core.SelectField{Name: "role", Required: true, MaxSelect: 1, Values: []string{"owner", "helper"}},
 		&core.BoolField{Name: "active"},

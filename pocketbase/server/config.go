@@ -33,6 +33,9 @@ type Config struct {
 	RateLimit bool
 	// PublicDir holds the built PWA; empty means next to the binary.
 	PublicDir string
+	// DemoData loads the demo city on start (demo mode; off in unit tests of
+	// other concerns, where 1.5 s per test app adds up).
+	DemoData bool
 }
 
 // ConfigFromEnv reads MALPRO_ENV, MALPRO_RATE_LIMIT and MALPRO_PUBLIC_DIR.
@@ -57,6 +60,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		return cfg, fmt.Errorf("MALPRO_RATE_LIMIT=%q: use \"on\" or \"off\"", rl)
 	}
 
+	cfg.DemoData = cfg.Mode == ModeDemo
 	if cfg.PublicDir == "" {
 		cfg.PublicDir = filepath.Join(executableDir(), "..", "pb_public")
 	}

@@ -28,7 +28,8 @@ func TestConfigFromEnv(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || cfg.Mode != s.wantMode || cfg.RateLimit != s.wantLimit || cfg.PublicDir == "" {
+			if err != nil || cfg.Mode != s.wantMode || cfg.RateLimit != s.wantLimit || cfg.PublicDir == "" ||
+				cfg.DemoData != (s.wantMode == ModeDemo) {
 				t.Fatalf("got %+v, %v", cfg, err)
 			}
 		})

@@ -38,7 +38,7 @@ func Register(app core.App, rootCmd *cobra.Command, cfg Config) {
 			if err := applyRateLimit(e.App, cfg.RateLimit); err != nil {
 				return err
 			}
-			if cfg.Mode == ModeDemo {
+			if cfg.DemoData {
 				if err := seed.LoadDemo(e.App); err != nil {
 					return fmt.Errorf("loading the demo data: %w", err)
 				}
