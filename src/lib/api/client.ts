@@ -1,21 +1,31 @@
-import PocketBase from 'pocketbase';
+import PocketBase, { type BaseAuthStore } from 'pocketbase';
+import { db } from '$lib/db/db';
+import { createAuthStore } from './auth-store';
 
 /**
  * The only place that creates a PocketBase client. The app talks to the server
- * that served it (same origin); tests pass their own URL.
+ * that served it (same origin); tests pass their own URL and store.
  */
-export function createClient(baseUrl: string): PocketBase {
-	const pb = new PocketBase(baseUrl);
+export function createClient(baseUrl: string, authStore?: BaseAuthStore): PocketBase {
+	const pb = new PocketBase(baseUrl, authStore);
 	// The SDK cancels a pending request when another with the same method+path
 	// starts, POSTs included: never for this app (sync pushes must not be cancelled).
 	pb.autoCancellation(false);
 	return pb;
 }
 
-let shared: PocketBase | undefined;
+let shared: Promise<PocketBase> | undefined;
 
-/** The browser's client for this origin. */
-export function client(): PocketBase {
-	shared ??= createClient(globalThis.location?.origin ?? 'http://127.0.0.1:8090');
+/**
+ * The browser's client for this origin, handed out only once the sign-in kept in
+ * IndexedDB is loaded: a first request sent before would go out as a guest.
+ */
+export function client(): Promise<PocketBase> {
+	shared ??= (async () => {
+		const auth = createAuthStore(db());
+		const pb = createClient(globalThis.location?.origin ?? 'http://127.0.0.1:8090', auth.store);
+		await auth.ready;
+		return pb;
+	})();
 	return shared;
 }

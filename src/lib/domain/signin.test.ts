@@ -28,4 +28,26 @@ describe('checkSignIn', () => {
 			errors: { identity: 'email_required' }
 		});
 	});
+
+	it('lets a seller sign in by mobile number, sent as +628…', () => {
+		expect(checkSignIn({ role: 'seller', identity: '0812 3456 7899', password: 'x' })).toEqual({
+			ok: true,
+			identity: '+6281234567899'
+		});
+		expect(checkSignIn({ role: 'seller', identity: '+62 812-3456-7899', password: 'x' })).toEqual({
+			ok: true,
+			identity: '+6281234567899'
+		});
+		expect(checkSignIn({ role: 'seller', identity: '0341 551234', password: 'x' })).toEqual({
+			ok: false,
+			errors: { identity: 'phone_mobile' }
+		});
+	});
+
+	it('keeps admins to email: a number is not an admin identity', () => {
+		expect(checkSignIn({ role: 'admin', identity: '081234567899', password: 'x' })).toEqual({
+			ok: false,
+			errors: { identity: 'email_format' }
+		});
+	});
 });

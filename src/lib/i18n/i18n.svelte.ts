@@ -12,6 +12,8 @@ class I18n {
 	constructor() {
 		if (typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY) === 'en') {
 			this.#locale = 'en';
+			// index.html says lang="id"; screen readers and the tests read this
+			if (typeof document !== 'undefined') document.documentElement.lang = 'en';
 		}
 	}
 

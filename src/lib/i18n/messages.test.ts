@@ -8,11 +8,14 @@ describe('messages', () => {
 		for (const [k, v] of Object.entries(en)) expect(v, k).not.toBe('');
 	});
 
-	it('every NIP error code from the shared vectors has an Indonesian message', async () => {
-		const { loadVectors } = await import('../domain/vectors');
-		const { cases } = loadVectors<{ cases: { code?: string }[] }>('nip.json');
-		for (const code of new Set(cases.map((c) => c.code).filter(Boolean))) {
-			expect(Object.keys(id)).toContain(`error.${code}`);
+	it.each(['nip.json', 'phone.json'])(
+		'every error code of the shared vectors %s has an Indonesian message',
+		async (file) => {
+			const { loadVectors } = await import('../domain/vectors');
+			const { cases } = loadVectors<{ cases: { code?: string }[] }>(file);
+			for (const code of new Set(cases.map((c) => c.code).filter(Boolean))) {
+				expect(Object.keys(id)).toContain(`error.${code}`);
+			}
 		}
-	});
+	);
 });

@@ -1,0 +1,56 @@
+import { AsyncAuthStore, isTokenExpired } from 'pocketbase';
+import * as z from 'zod/mini';
+import type { MalproDB } from '$lib/db/db';
+import { deleteValue, getValue, putValue } from '$lib/db/kv';
+
+/** The kv key of the sign-in kept on this device; the service worker reads it there too. */
+export const AUTH_KEY = 'auth';
+
+const storedAuth = z.object({
+	token: z.string().check(z.minLength(1)),
+	record: z.nullable(
+		z.looseObject({ id: z.string(), collectionId: z.string(), collectionName: z.string() })
+	)
+});
+export type StoredAuth = z.infer<typeof storedAuth>;
+
+/** The sign-in kept on this device, or null if there is none (or it is unreadable). */
+export async function readStoredAuth(db: MalproDB): Promise<StoredAuth | null> {
+	const parsed = storedAuth.safeParse(await getValue(db, AUTH_KEY));
+	return parsed.success ? parsed.data : null;
+}
+
+export type PersistedAuthStore = {
+	store: AsyncAuthStore;
+	/** Settles once the kept sign-in (if any) is in `store`; never rejects. */
+	ready: Promise<void>;
+};
+
+// A lost write only means signing in again after a reload; it must not break the page.
+const report = (what: string) => (err: unknown) =>
+	console.error(`malpro: could not ${what} the sign-in in IndexedDB`, err);
+
+/**
+ * The SDK's auth store, kept in IndexedDB (not localStorage) so that the service
+ * worker can read the token too. The SDK queues the writes; `ready` is the read.
+ */
+export function createAuthStore(db: MalproDB): PersistedAuthStore {
+	const store = new AsyncAuthStore({
+		// the SDK hands over JSON; kept as an object so a reader needs no parsing
+		save: (serialized) => putValue(db, AUTH_KEY, JSON.parse(serialized)).catch(report('save')),
+		clear: () => deleteValue(db, AUTH_KEY).catch(report('clear'))
+	});
+
+	const ready = (async () => {
+		const saved = await readStoredAuth(db);
+		if (!saved) return;
+		// An expired token would be served as a guest (empty lists, 200): signed out instead.
+		if (isTokenExpired(saved.token)) {
+			await deleteValue(db, AUTH_KEY);
+			return;
+		}
+		store.save(saved.token, saved.record);
+	})().catch(report('read'));
+
+	return { store, ready };
+}
