@@ -79,6 +79,12 @@ export const en: Messages = {
 		'Some changes are not sent yet. Connect to the internet and wait until they are sent before signing out.',
 	'error.network': 'Cannot reach the server. Check your connection and try again.',
 	'error.unknown': 'Something went wrong. Try again in a moment.',
+	'sync.unsent': '{n} changes not sent yet',
+	'sync.rejected': '{n} changes refused by the server',
+	'sync.lastSync': 'Last synced {time}',
+	'sync.sendNow': 'Send now',
+	'sync.signInAgain':
+		'Your session ended. Sign in again to send the {n} changes kept on this device.',
 	'notFound.title': 'Page not found',
 	'notFound.back': 'Back to home'
 };

@@ -78,6 +78,12 @@ export const id = {
 		'Masih ada perubahan yang belum terkirim. Sambungkan ke internet dan tunggu sampai terkirim sebelum keluar.',
 	'error.network': 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
 	'error.unknown': 'Terjadi kesalahan. Coba lagi sebentar lagi.',
+	'sync.unsent': '{n} perubahan belum terkirim',
+	'sync.rejected': '{n} perubahan ditolak server',
+	'sync.lastSync': 'Terakhir sinkron {time}',
+	'sync.sendNow': 'Kirim sekarang',
+	'sync.signInAgain':
+		'Sesi berakhir. Masuk lagi untuk mengirim {n} perubahan yang tersimpan di perangkat ini.',
 	'notFound.title': 'Halaman tidak ditemukan',
 	'notFound.back': 'Kembali ke beranda'
 } as const;

@@ -11,6 +11,9 @@ export type SessionAuth = Pick<
 /** Whether this device may sign out now, and why not. */
 export type SignOutCheck = { ok: true } | { ok: false; code: 'unsent_changes'; unsent: number };
 
+/** Counts this account's changes not yet sent (the sync state sets it). */
+export type UnsentCounter = (owner: string) => Promise<number>;
+
 /** Each role's first page after signing in. */
 export const landingPage: Record<Role, string> = {
 	buyer: '/',
@@ -22,6 +25,7 @@ export const landingPage: Record<Role, string> = {
 export class Session {
 	#account = $state<Account | null>(null);
 	#restoring: Promise<void> | undefined;
+	#unsent: UnsentCounter = async () => 0;
 	readonly #auth: SessionAuth;
 
 	constructor(authApi: SessionAuth = auth) {
@@ -34,6 +38,16 @@ export class Session {
 
 	get role(): Role | null {
 		return this.#account?.role ?? null;
+	}
+
+	/** The outbox owner key of the signed-in account ("buyers:<id>"), or null. */
+	get owner(): string | null {
+		return this.#account ? ownerOf(this.#account) : null;
+	}
+
+	/** Lets the outbox veto sign-out while this account has unsent changes. */
+	guardSignOut(counter: UnsentCounter): void {
+		this.#unsent = counter;
 	}
 
 	/** Loads the kept sign-in, once; every page awaits it before deciding who may enter. */
@@ -54,21 +68,29 @@ export class Session {
 	}
 
 	/**
-	 * The seam for the outbox: signing out must never discard mutations not yet sent
-	 * (they belong to this account). Nothing is queued yet, so today it is always ok.
+	 * Signing out must never strand changes not yet sent: they belong to this
+	 * account and only its token can send them.
 	 */
-	canSignOut(): SignOutCheck {
-		return { ok: true };
+	async canSignOut(): Promise<SignOutCheck> {
+		const owner = this.owner;
+		const unsent = owner ? await this.#unsent(owner) : 0;
+		return unsent > 0 ? { ok: false, code: 'unsent_changes', unsent } : { ok: true };
 	}
 
 	/** Forgets the sign-in on this device, unless `canSignOut` refuses. */
 	async signOut(): Promise<SignOutCheck> {
-		const check = this.canSignOut();
+		const check = await this.canSignOut();
 		if (!check.ok) return check;
 		await this.#auth.signOut();
 		this.#account = null;
 		return check;
 	}
+}
+
+/** The outbox owner key of an account: ids are unique per collection. */
+export function ownerOf(account: Pick<Account, 'role' | 'id'>): string {
+	const collection = { buyer: 'buyers', seller: 'sellers', admin: 'admins' }[account.role];
+	return `${collection}:${account.id}`;
 }
 
 export const session = new Session();

@@ -64,22 +64,20 @@ describe('Session', () => {
 		const { auth } = memoryAuth(budi);
 		const session = new Session(auth);
 		await session.restore();
-		expect(session.canSignOut()).toEqual({ ok: true });
+		expect(await session.canSignOut()).toEqual({ ok: true });
 		expect(await session.signOut()).toEqual({ ok: true });
 		expect(auth.signOut).toHaveBeenCalledOnce();
 		expect(session.account).toBeNull();
 	});
 
-	it('keeps the sign-in when canSignOut refuses (unsent changes)', async () => {
+	it('keeps the sign-in while this account has unsent changes', async () => {
 		const { auth } = memoryAuth(budi);
 		const session = new Session(auth);
 		await session.restore();
-		vi.spyOn(session, 'canSignOut').mockReturnValue({
-			ok: false,
-			code: 'unsent_changes',
-			unsent: 2
-		});
+		const asked: string[] = [];
+		session.guardSignOut(async (owner) => (asked.push(owner), 2));
 		expect(await session.signOut()).toEqual({ ok: false, code: 'unsent_changes', unsent: 2 });
+		expect(asked).toEqual([`buyers:${budi.id}`]);
 		expect(auth.signOut).not.toHaveBeenCalled();
 		expect(session.account).toEqual(budi);
 	});
