@@ -9,6 +9,7 @@ func Register(app core.App) {
 	registerValidation(app)
 	registerPrivacy(app)
 	registerTombstones(app)
+	registerCatalogVersion(app)
 	registerSyncPush(app)
 	registerOrderTimers(app)
 }

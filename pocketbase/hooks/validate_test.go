@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"malpro/testutil"
 )
@@ -73,5 +74,32 @@ func TestValidationHooks(t *testing.T) {
 	}
 	if p := f.world.Record(t, "buyers", testutil.BuyerA).GetString("phone"); p != "+6281234567899" {
 		t.Fatalf("phone stored as %s", p)
+	}
+}
+
+func TestDeactivatedAccountsAreShutOut(t *testing.T) {
+	f := newFixture(t)
+	order := f.id("order")
+	f.result(t, testutil.BuyerA, mutation(f.id("mut"), "order.place", placeArgs(order, testutil.StallX, f.line(testutil.ProductX1, 1, 15000)), time.Now()))
+	helper := f.world.Token(t, testutil.SellerX2) // a token made while still active
+
+	off := testutil.Do(t, f.srv, "PATCH", "/api/collections/sellers/records/"+testutil.SellerX2, f.world.Token(t, testutil.AdminID), map[string]any{"active": false})
+	if off.Status != 200 {
+		t.Fatalf("admin deactivates a seller: %d %s", off.Status, off.Raw)
+	}
+	if list := testutil.Do(t, f.srv, "GET", "/api/collections/orders/records", helper, nil); list.Body["totalItems"] != float64(0) {
+		t.Fatalf("a deactivated seller still reads orders: %s", list.Raw)
+	}
+	if push := testutil.Do(t, f.srv, "POST", "/api/sync/push", helper, map[string]any{"clientId": "d", "mutations": []any{}}); push.Body["code"] != "account_inactive" {
+		t.Fatalf("a deactivated seller still pushes: %s", push.Raw)
+	}
+	signIn := testutil.Do(t, f.srv, "POST", "/api/collections/sellers/auth-with-password", "",
+		map[string]any{"identity": "sanan.helper@malpro.test", "password": testutil.TestPassword})
+	if signIn.Status == 200 {
+		t.Fatal("a deactivated seller still signs in")
+	}
+	// the other phone of the stall works on
+	if list := testutil.Do(t, f.srv, "GET", "/api/collections/orders/records", f.world.Token(t, testutil.SellerX), nil); list.Body["totalItems"] != float64(1) {
+		t.Fatalf("the active seller reads the stall's order: %s", list.Raw)
 	}
 }

@@ -87,7 +87,7 @@ func adminsCollection(core.App) (*core.Collection, error) {
 	timestamps(c)
 	// City staff: they see each other; accounts are made by a superuser.
 	c.ListRule, c.ViewRule = rule(isAdmin), rule(isAdmin)
-	c.UpdateRule = rule(`id = @request.auth.id`)
+	c.UpdateRule = rule(`@request.auth.collectionName = "admins" && id = @request.auth.id`)
 	c.CreateRule, c.DeleteRule = nil, nil
 	c.AuthToken.Duration = 7 * 24 * 3600
 	return c, nil
@@ -149,12 +149,15 @@ func sellersCollection(app core.App) (*core.Collection, error) {
 	c.AddIndex("idx_sellers_stall", false, "stall", "")
 	c.PasswordAuth.IdentityFields = []string{"email", "phone"}
 	// A seller sees the other phones of their own stall.
-	see := `id = @request.auth.id || (` + isSeller + ` && stall = @request.auth.stall) || ` + isAdmin
+	see := `(` + isSeller + ` && (id = @request.auth.id || stall = @request.auth.stall)) || ` + isAdmin
 	c.ListRule, c.ViewRule = rule(see), rule(see)
 	c.CreateRule, c.DeleteRule = rule(isAdmin), rule(isAdmin)
-	c.UpdateRule = rule(isAdmin + ` || (id = @request.auth.id && @request.body.stall:isset = false && ` +
+	c.UpdateRule = rule(isAdmin + ` || (` + isSeller + ` && id = @request.auth.id && @request.body.stall:isset = false && ` +
 		`@request.body.role:isset = false && @request.body.active:isset = false && @request.body.ktp:isset = false)`)
 	c.AuthToken.Duration = 30 * 24 * 3600 // stalls work offline for days
+	// city staff verify accounts, reset forgotten passwords and correct emails
+	c.ManageRule = rule(isAdmin)
+	c.AuthRule = rule(`active = true`) // a deactivated account cannot sign in
 	return c, nil
 }
 
@@ -181,12 +184,14 @@ func buyersCollection(app core.App) (*core.Collection, error) {
 	c.AddIndex("idx_buyers_opd", false, "opd", "")
 	c.PasswordAuth.IdentityFields = []string{"nip"}
 	// Sellers never read buyers: an order carries its own delivery contact.
-	see := `id = @request.auth.id || ` + isAdmin
+	see := `(` + isBuyer + ` && id = @request.auth.id) || ` + isAdmin
 	c.ListRule, c.ViewRule = rule(see), rule(see)
 	c.CreateRule, c.DeleteRule = rule(isAdmin), rule(isAdmin)
-	c.UpdateRule = rule(isAdmin + ` || (id = @request.auth.id && @request.body.nip:isset = false && ` +
+	c.UpdateRule = rule(isAdmin + ` || (` + isBuyer + ` && id = @request.auth.id && @request.body.nip:isset = false && ` +
 		`@request.body.active:isset = false && @request.body.verified:isset = false)`)
 	c.AuthToken.Duration = 30 * 24 * 3600
+	c.ManageRule = rule(isAdmin)
+	c.AuthRule = rule(`active = true`) // a deactivated account cannot sign in
 	return c, nil
 }
 
@@ -261,7 +266,7 @@ func ordersCollection(app core.App) (*core.Collection, error) {
 	c.AddIndex("idx_orders_buyer", false, "buyer, updated", "")
 	c.AddIndex("idx_orders_stall", false, "stall, updated", "")
 	c.AddIndex("idx_orders_status", false, "status, status_changed", "")
-	see := `buyer = @request.auth.id || ` + isSellerOfStall + ` || ` + isAdmin
+	see := `(` + isBuyer + ` && buyer = @request.auth.id) || ` + isSellerOfStall + ` || ` + isAdmin
 	c.ListRule, c.ViewRule = rule(see), rule(see)
 	// Orders are written only by the server (the sync route), never directly.
 	c.CreateRule, c.UpdateRule, c.DeleteRule = nil, nil, nil
@@ -290,7 +295,7 @@ func orderLinesCollection(app core.App) (*core.Collection, error) {
 	)
 	timestamps(c)
 	c.AddIndex("idx_order_lines_order", false, "`order`", "")
-	see := `order.buyer = @request.auth.id || (` + isSeller + ` && order.stall = @request.auth.stall) || ` + isAdmin
+	see := `(` + isBuyer + ` && order.buyer = @request.auth.id) || (` + isSeller + ` && order.stall = @request.auth.stall) || ` + isAdmin
 	c.ListRule, c.ViewRule = rule(see), rule(see)
 	c.CreateRule, c.UpdateRule, c.DeleteRule = nil, nil, nil
 	return c, nil

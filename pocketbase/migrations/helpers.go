@@ -8,9 +8,11 @@ import (
 // Rule fragments shared by the collections' API rules. A rule that is nil
 // denies everyone but superusers (deny by default); "" allows everyone.
 const (
-	isAdmin  = `@request.auth.collectionName = "admins"`
-	isBuyer  = `@request.auth.collectionName = "buyers"`
-	isSeller = `@request.auth.collectionName = "sellers"`
+	isAdmin = `@request.auth.collectionName = "admins"`
+	// a deactivated buyer or seller keeps a valid token for up to 30 days: the
+	// rules themselves shut them out
+	isBuyer  = `(@request.auth.collectionName = "buyers" && @request.auth.active = true)`
+	isSeller = `(@request.auth.collectionName = "sellers" && @request.auth.active = true)`
 	// a seller of the record's own stall (for records with a "stall" relation)
 	isSellerOfStall = `(` + isSeller + ` && stall = @request.auth.stall)`
 )

@@ -11,7 +11,7 @@ import (
 
 var wantCollections = []string{
 	"opds", "categories", "admins", "stalls", "sellers", "buyers",
-	"products", "orders", "order_lines", "tombstones", "mutations",
+	"products", "orders", "order_lines", "tombstones", "mutations", "catalog_version",
 }
 
 func TestMigrationsUpDownUp(t *testing.T) {
