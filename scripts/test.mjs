@@ -20,6 +20,10 @@ const groups = {
 	e2e: {
 		needs: ['server', 'app', 'chromium'],
 		run: () => runVitest('e2e', ['--config', 'tests/e2e/vitest.config.ts'])
+	},
+	chaos: {
+		needs: ['server'],
+		run: () => runVitest('chaos', ['--config', 'tests/chaos/vitest.config.ts'])
 	}
 };
 

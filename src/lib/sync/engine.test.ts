@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MalproDB } from '$lib/db/db';
 import { DexieOutbox, writeWithMutation } from '$lib/db/outbox';
 import { backoffDelay } from './backoff';
@@ -217,5 +217,32 @@ describe('SyncEngine', () => {
 		).rejects.toThrow('disk full');
 		expect(await d.db.kv.get('cart')).toBeUndefined();
 		expect(await d.db.outbox.count()).toBe(0);
+	});
+});
+
+describe('SyncEngine when storage fails', () => {
+	it('backs off instead of staying stuck in syncing', async () => {
+		const d = device(applyAll);
+		await d.queue({ n: 1 });
+		const broken = new SyncEngine({
+			store: {
+				...d.store,
+				unsent: () => Promise.reject(new Error('Connection to Indexed Database server lost')),
+				countUnsent: (o: string) => d.store.countUnsent(o),
+				countRejected: (o: string) => d.store.countRejected(o),
+				markSent: (ids: string[], at: string) => d.store.markSent(ids, at),
+				settle: (r: MutationResult[]) => d.store.settle(r)
+			},
+			transport: async () => ({ kind: 'ok', results: [] }),
+			lock: createLocalLock(),
+			clock: { now: () => 0, setTimeout: () => 1, clearTimeout: () => {} },
+			random: () => 0.5,
+			owner: () => OWNER,
+			clientId: 'c'
+		});
+		const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+		expect(await broken.flush()).toMatchObject({ state: 'offline', nextRetryAt: 750 });
+		spy.mockRestore();
+		expect(await d.db.outbox.count()).toBe(1);
 	});
 });

@@ -56,7 +56,9 @@ export class SyncEngine {
 			let status: SyncStatus;
 			do {
 				this.#again = false;
-				status = await this.#o.lock(() => this.#flushOnce());
+				status = await this.#o
+					.lock(() => this.#flushOnce())
+					.catch((err: unknown) => this.#failed(err));
 			} while (this.#again && status.state === 'idle');
 			return status;
 		})().finally(() => (this.#running = null));
@@ -76,6 +78,24 @@ export class SyncEngine {
 			unsent: await this.#o.store.countUnsent(owner),
 			rejected: await this.#o.store.countRejected(owner)
 		});
+	}
+
+	/**
+	 * Storage or token lookup failed (IndexedDB connection lost, quota): nothing was
+	 * lost, the entries are where they were; try again later like a network error.
+	 */
+	#failed(err: unknown): SyncStatus {
+		console.error('malpro sync:', err);
+		return this.#retryLater();
+	}
+
+	#retryLater(): SyncStatus {
+		const { clock } = this.#o;
+		this.#attempt++;
+		const delay = backoffDelay(this.#attempt, this.#o.random);
+		this.stop();
+		this.#retryTimer = clock.setTimeout(() => void this.flush(), delay);
+		return this.#set({ state: 'offline', nextRetryAt: clock.now() + delay });
 	}
 
 	#set(patch: Partial<SyncStatus>): SyncStatus {
@@ -116,6 +136,11 @@ export class SyncEngine {
 					await this.refreshCounts();
 					return this.#set({ state: 'blocked', code: outcome.code });
 				}
+				if (!entryCodes.has(outcome.code)) {
+					// about the push itself, not an entry: blaming entries would lose them
+					await this.refreshCounts();
+					return this.#set({ state: 'blocked', code: outcome.code });
+				}
 				if (batch.length > 1) {
 					batchSize = 1; // find the one entry the server refuses
 					continue;
@@ -128,16 +153,16 @@ export class SyncEngine {
 				continue;
 			}
 			// transient: keep the queue as it is and come back later
-			this.#attempt++;
-			const delay = backoffDelay(this.#attempt, this.#o.random);
-			this.#retryTimer = clock.setTimeout(() => void this.flush(), delay);
 			await this.refreshCounts();
-			return this.#set({ state: 'offline', nextRetryAt: clock.now() + delay });
+			return this.#retryLater();
 		}
 		await this.refreshCounts();
 		return this.#set({ state: 'idle', code: undefined });
 	}
 }
+
+/** Refusals that can come from one entry's content (its size, its shape). */
+const entryCodes = new Set(['envelope_invalid', 'json_invalid', 'too_large', 'too_many_mutations']);
 
 function toWire(e: OutboxEntry) {
 	return { id: e.id, name: e.name, args: e.args, createdAt: e.createdAt };
