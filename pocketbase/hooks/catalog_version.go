@@ -7,26 +7,35 @@ import (
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/security"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"malpro/migrations"
 )
 
-// registerCatalogVersion serves the catalog version devices compare with the
-// one they cached (docs/catalog-sync.md), and lets the city bump it.
+// CatalogVersionInfo is what devices compare with the catalog they cached: a
+// different version or dataset makes them drop it and pull it again.
+type CatalogVersionInfo struct {
+	Version int    `json:"version"`
+	Dataset string `json:"dataset"`
+}
+
+// registerCatalogVersion serves the catalog version (docs/catalog-sync.md) and
+// lets the city bump it.
 func registerCatalogVersion(app core.App) {
 	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
 		e.Router.GET("/api/catalog/version", func(re *core.RequestEvent) error {
-			version, err := CatalogVersion(re.App)
+			info, err := CatalogVersion(re.App)
 			if err != nil {
 				return re.InternalServerError("", err)
 			}
 			// a cached answer would hide a bump from the device asking
 			re.Response.Header().Set("Cache-Control", "no-store")
 			return re.JSON(http.StatusOK, map[string]any{
-				"version": version,
-				// the server's clock, in the records' format: where a new device
-				// starts reading tombstones (older ones cannot concern it)
+				"version": info.Version,
+				"dataset": info.Dataset,
+				// the server's clock in the records' format: a new device starts
+				// reading tombstones there (older ones cannot concern it)
 				"serverTime": types.NowDateTime().String(),
 			})
 		})
@@ -35,34 +44,35 @@ func registerCatalogVersion(app core.App) {
 				Reason string `json:"reason"`
 			}
 			_ = re.BindBody(&body) // the reason is optional
-			version, err := BumpCatalogVersion(re.App, body.Reason)
+			info, err := BumpCatalogVersion(re.App, body.Reason)
 			if err != nil {
 				return re.InternalServerError("", err)
 			}
-			return re.JSON(http.StatusOK, map[string]any{"version": version})
+			return re.JSON(http.StatusOK, info)
 		}).Bind(apis.RequireAuth(core.CollectionNameSuperusers, "admins"))
 		return e.Next()
 	})
 }
 
-// CatalogVersion is the current catalog version; 1 if its row is missing.
-func CatalogVersion(app core.App) (int, error) {
+// CatalogVersion reads the current catalog version. A missing row (deleted in
+// the dashboard) reads as version 1 of no dataset: every device refetches.
+func CatalogVersion(app core.App) (CatalogVersionInfo, error) {
 	row, err := app.FindRecordById("catalog_version", migrations.CatalogVersionID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 1, nil
+		return CatalogVersionInfo{Version: 1}, nil
 	}
 	if err != nil {
-		return 0, err
+		return CatalogVersionInfo{}, err
 	}
-	return row.GetInt("version"), nil
+	return CatalogVersionInfo{Version: row.GetInt("version"), Dataset: row.GetString("dataset")}, nil
 }
 
-// BumpCatalogVersion raises the catalog version by one and returns it: every
-// device drops its cached catalog and pulls it again on its next sync. For
-// changes a delta pull cannot carry (a restore from backup, a bulk import
-// written straight into SQLite, a change of what the catalog holds).
-func BumpCatalogVersion(app core.App, reason string) (int, error) {
-	var next int
+// BumpCatalogVersion raises the catalog version by one: every device drops its
+// cached catalog and pulls it again on its next sync. For changes a delta pull
+// cannot carry: a restore from a backup, rows written straight into SQLite, a
+// change of what the catalog holds.
+func BumpCatalogVersion(app core.App, reason string) (CatalogVersionInfo, error) {
+	var info CatalogVersionInfo
 	err := app.RunInTransaction(func(tx core.App) error {
 		coll, err := tx.FindCollectionByNameOrId("catalog_version")
 		if err != nil {
@@ -70,17 +80,20 @@ func BumpCatalogVersion(app core.App, reason string) (int, error) {
 		}
 		row, err := tx.FindRecordById(coll, migrations.CatalogVersionID)
 		if errors.Is(err, sql.ErrNoRows) {
-			// deleted in the dashboard: it read as 1 meanwhile
 			row = core.NewRecord(coll)
 			row.Id = migrations.CatalogVersionID
 			row.Set("version", 1)
+			row.Set("dataset", security.RandomStringWithAlphabet(15, migrations.IDAlphabet))
 		} else if err != nil {
 			return err
 		}
-		next = row.GetInt("version") + 1
-		row.Set("version", next)
+		row.Set("version", row.GetInt("version")+1)
 		row.Set("reason", reason)
-		return tx.Save(row)
+		if err := tx.Save(row); err != nil {
+			return err
+		}
+		info = CatalogVersionInfo{Version: row.GetInt("version"), Dataset: row.GetString("dataset")}
+		return nil
 	})
-	return next, err
+	return info, err
 }

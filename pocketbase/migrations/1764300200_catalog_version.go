@@ -6,15 +6,18 @@ import (
 	"github.com/pocketbase/pocketbase/tools/security"
 )
 
-// The catalog version (issue 5): one row whose number devices compare with the
-// one they cached; a different number makes them drop their catalog and pull
-// it again (hooks/catalog_version.go serves and bumps it).
+// The catalog version (issue 5): one row whose version and dataset devices
+// compare with the ones they cached; a difference makes them drop their catalog
+// and pull it again (hooks/catalog_version.go serves and bumps it).
 func init() {
 	m.Register(addCatalogVersion, dropCatalogVersion)
 }
 
 // CatalogVersionID is the id of catalog_version's one row.
 const CatalogVersionID = "catalogversion1"
+
+// IDAlphabet is the alphabet of PocketBase ids (and of the dataset id).
+const IDAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 func addCatalogVersion(app core.App) error {
 	c := core.NewBaseCollection("catalog_version")
@@ -34,7 +37,7 @@ func addCatalogVersion(app core.App) error {
 	row := core.NewRecord(c)
 	row.Id = CatalogVersionID
 	row.Set("version", 1)
-	row.Set("dataset", security.RandomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789"))
+	row.Set("dataset", security.RandomStringWithAlphabet(15, IDAlphabet))
 	return app.Save(row)
 }
 

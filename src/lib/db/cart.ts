@@ -39,3 +39,25 @@ export async function saveCart(
 ): Promise<void> {
 	await db.kv.put({ key: cartKey(owner), value: cart });
 }
+
+/**
+ * A visitor's cart joins the account's at sign-in (the same product keeps the
+ * larger quantity), and the visitor's is emptied: one transaction.
+ */
+export async function adoptGuestCart(db: MalproDB, owner: string): Promise<StoredCart> {
+	return db.transaction('rw', db.kv, async () => {
+		const guest = await loadCart(db, null);
+		const own = await loadCart(db, owner);
+		if (guest.lines.length === 0) return own;
+		const lines = [...own.lines];
+		for (const g of guest.lines) {
+			const at = lines.findIndex((l) => l.product === g.product);
+			if (at < 0) lines.push(g);
+			else lines[at] = { ...g, qty: Math.max(g.qty, lines[at]?.qty ?? 0) };
+		}
+		const merged = { lines, notes: { ...guest.notes, ...own.notes } };
+		await db.kv.put({ key: cartKey(owner), value: merged });
+		await db.kv.delete(cartKey(null));
+		return merged;
+	});
+}

@@ -1,5 +1,5 @@
 import { db } from '$lib/db/db';
-import { emptyCart, loadCart, saveCart, type StoredCart } from '$lib/db/cart';
+import { adoptGuestCart, emptyCart, loadCart, saveCart, type StoredCart } from '$lib/db/cart';
 import { splitByStall, withQty, type CartLine, type StallCart } from '$lib/domain/cart';
 import type { Rupiah } from '$lib/domain/money';
 import { session } from './session.svelte';
@@ -38,7 +38,9 @@ class Cart {
 	load(): Promise<void> {
 		if (this.#loaded && this.#owner === session.owner) return this.#loaded;
 		this.#owner = session.owner;
-		this.#loaded = loadCart(db(), this.#owner).then((c) => void (this.#cart = c));
+		const owner = this.#owner;
+		const read = owner ? adoptGuestCart(db(), owner) : loadCart(db(), null);
+		this.#loaded = read.then((c) => void (this.#cart = c));
 		return this.#loaded;
 	}
 

@@ -51,3 +51,19 @@ describe('the cart kept on the device', () => {
 		expect(cart.byStall.map((s) => s.stall)).toEqual([kopi.stall]);
 	});
 });
+
+describe('a visitor who signs in', () => {
+	it("brings the visitor's cart into the account's", async () => {
+		const { db } = await import('$lib/db/db');
+		const { adoptGuestCart, loadCart, saveCart } = await import('$lib/db/cart');
+		const database = db();
+		await saveCart(database, null, {
+			lines: [{ ...kopi, qty: 2 }],
+			notes: { [kopi.stall]: 'Giling halus' }
+		});
+		const merged = await adoptGuestCart(database, 'buyers:buyera000000001');
+		expect(merged.lines.map((l) => [l.product, l.qty])).toContainEqual([kopi.product, 2]);
+		expect(merged.notes[kopi.stall]).toBe('Giling halus');
+		expect((await loadCart(database, null)).lines).toEqual([]);
+	});
+});

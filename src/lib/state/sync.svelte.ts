@@ -3,6 +3,7 @@ import { client } from '$lib/api/client';
 import { createPushTransport } from '$lib/api/sync-push';
 import { db } from '$lib/db/db';
 import { getValue, putValue } from '$lib/db/kv';
+import { orderResultApplier } from '$lib/db/orders';
 import { DexieOutbox, writeWithMutation } from '$lib/db/outbox';
 import { SyncEngine } from '$lib/sync/engine';
 import { newId } from '$lib/sync/ids';
@@ -39,7 +40,8 @@ class SyncState {
 	async start(): Promise<void> {
 		if (this.#engine) return;
 		const database = db();
-		this.#outbox = new DexieOutbox(database);
+		// server answers update the local orders in the same transaction
+		this.#outbox = new DexieOutbox(database, [orderResultApplier]);
 		const outbox = this.#outbox;
 		let clientId = (await getValue(database, CLIENT_ID_KEY)) as string | undefined;
 		if (!clientId) {

@@ -1,0 +1,125 @@
+import type { CatalogCollection } from '$lib/api/catalog-records';
+import { createCatalogTransport } from '$lib/api/catalog';
+import { handleError } from './handle-error';
+import { countCatalog, readCatalogMeta } from '$lib/db/catalog-store';
+import { db as appDb, type MalproDB } from '$lib/db/db';
+import type { CatalogTransport, HeldIds, PullReport } from '$lib/sync/catalog-types';
+import { createSyncLock } from '$lib/sync/lock';
+import { pullCatalog } from '$lib/sync/pull';
+import type { Lock } from '$lib/sync/types';
+
+/** What the catalog sync needs; the app's defaults are made on first use, tests pass their own. */
+export type CatalogSyncDeps = {
+	db: () => MalproDB;
+	transport: () => CatalogTransport;
+	lock: Lock;
+	now: () => number;
+	held?: () => Promise<HeldIds>;
+};
+
+const appDeps = (): CatalogSyncDeps => ({
+	db: appDb,
+	transport: () => createCatalogTransport({ baseUrl: location.origin }),
+	// its own lock: a catalog pull never waits behind an outbox push, nor the reverse
+	lock: createSyncLock('malpro-catalog'),
+	now: Date.now
+});
+
+const noRows: Record<CatalogCollection, number> = {
+	categories: 0,
+	opds: 0,
+	stalls: 0,
+	products: 0
+};
+
+/**
+ * The cached catalog as the pages see it: when it was last brought up to date,
+ * how much it holds, what could not be read, and the last failure. One pull at
+ * a time across tabs; a sync asked for during a pull joins that pull.
+ */
+export class CatalogSync {
+	#syncing = $state(false);
+	#lastSyncAt = $state<number | null>(null);
+	#counts = $state<Record<CatalogCollection, number>>(noRows);
+	#skippedInvalid = $state(0);
+	#lastError = $state<string | null>(null);
+	/** goes up after every pull that changed rows: pages reload their queries */
+	#revision = $state(0);
+	#running: Promise<PullReport | null> | null = null;
+	#deps: CatalogSyncDeps | undefined;
+	readonly #makeDeps: () => CatalogSyncDeps;
+
+	constructor(deps?: CatalogSyncDeps) {
+		this.#makeDeps = deps ? () => deps : appDeps;
+	}
+
+	get syncing(): boolean {
+		return this.#syncing;
+	}
+	/** device time of the last finished pull, or null if the catalog was never fetched */
+	get lastSyncAt(): number | null {
+		return this.#lastSyncAt;
+	}
+	/** rows kept per collection */
+	get counts(): Record<CatalogCollection, number> {
+		return this.#counts;
+	}
+	/** records the server sent that failed their schema (since the catalog was last fetched whole) */
+	get skippedInvalid(): number {
+		return this.#skippedInvalid;
+	}
+	/** error code (i18n `error.<code>`) of the last pull, null once one succeeds */
+	get lastError(): string | null {
+		return this.#lastError;
+	}
+	get revision(): number {
+		return this.#revision;
+	}
+
+	/** Reads what the device already has (an offline start shows it). */
+	async load(): Promise<void> {
+		const db = this.#use().db();
+		const [meta, counts] = await Promise.all([readCatalogMeta(db), countCatalog(db)]);
+		this.#lastSyncAt = meta.syncedAt;
+		this.#skippedInvalid = meta.skippedInvalid;
+		this.#counts = counts;
+	}
+
+	/** Pulls now; resolves to what the pull did, or null if it failed (see lastError). */
+	sync(): Promise<PullReport | null> {
+		this.#running ??= this.#pull().finally(() => (this.#running = null));
+		return this.#running;
+	}
+
+	async #pull(): Promise<PullReport | null> {
+		const deps = this.#use();
+		this.#syncing = true;
+		try {
+			const db = deps.db();
+			const report = await deps.lock(() =>
+				pullCatalog({ db, transport: deps.transport(), now: deps.now, held: deps.held })
+			);
+			this.#lastError = null;
+			const changed =
+				report.dropped || report.deleted > 0 || Object.values(report.written).some((n) => n > 0);
+			if (changed) this.#revision++;
+			await this.load();
+			return report;
+		} catch (err) {
+			this.#lastError = handleError(err).code;
+			// the chunks written before the failure are kept: show them
+			this.#revision++;
+			await this.load().catch(() => {});
+			return null;
+		} finally {
+			this.#syncing = false;
+		}
+	}
+
+	#use(): CatalogSyncDeps {
+		this.#deps ??= this.#makeDeps();
+		return this.#deps;
+	}
+}
+
+export const catalog = new CatalogSync();

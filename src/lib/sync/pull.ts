@@ -1,0 +1,204 @@
+import {
+	catalogCollections,
+	type CatalogCollection,
+	type CatalogRow,
+	type PulledCollection
+} from '$lib/api/catalog-records';
+import {
+	applyTombstones,
+	readCachedVersion,
+	readCatalogMeta,
+	readCursor,
+	recordPull,
+	resetCatalog,
+	settleReleased,
+	writeChunk
+} from '$lib/db/catalog-store';
+import type { MalproDB } from '$lib/db/db';
+import { heldCatalogIds } from '$lib/db/held';
+import type { CatalogTransport, Cursor, HeldIds, PageQuery, PullReport } from './catalog-types';
+import { resumeFrom, START } from './cursor';
+import { readPages, type PageRange, type PageReader } from './pages';
+
+export type PullOptions = {
+	db: MalproDB;
+	transport: CatalogTransport;
+	/** device time of the pull, for "updated 5 minutes ago" */
+	now?: () => number;
+	/** catalog ids that unsent mutations touch (default: from the outbox) */
+	held?: () => Promise<HeldIds>;
+	/** records per request; PocketBase allows up to 1000, 500 keeps answers small */
+	pageSize?: number;
+	/** rows per write transaction */
+	chunkSize?: number;
+	/** how long a write may take to commit: what each pull re-reads (src/lib/sync/cursor.ts) */
+	overlapMs?: number;
+};
+
+/** Values per `only` filter: keeps the request URL short. */
+const ONLY_BATCH = 40;
+
+/** One pull's state, shared by its steps. */
+type Pull = {
+	db: MalproDB;
+	reader: PageReader;
+	report: PullReport;
+	held: (coll: PulledCollection) => ReadonlySet<string>;
+	/** the server time of the last finished pull */
+	lastReadAt: string | null;
+	overlapMs: number;
+};
+
+/**
+ * Brings the cached catalog up to date with the server (docs/catalog-sync.md):
+ * 1. a different catalog version or dataset drops the cache and pulls it whole;
+ * 2. rows held for unsent mutations that are no longer held are read again;
+ * 3. categories, OPDs, stalls and products after their (updated, id) cursors,
+ *    re-reading what late commits may have added, written chunk by chunk;
+ * 4. the products of stalls new to the device (just verified, or verified again);
+ * 5. tombstones after their cursor remove what the server no longer shows.
+ * Progress is committed per chunk: a pull that fails resumes there next time.
+ */
+export async function pullCatalog(o: PullOptions): Promise<PullReport> {
+	const { db, transport } = o;
+	const remote = await transport.version();
+	const report: PullReport = {
+		dropped: false,
+		version: remote.version,
+		written: { categories: 0, opds: 0, stalls: 0, products: 0, tombstones: 0 },
+		deleted: 0,
+		skippedInvalid: 0,
+		held: 0,
+		chunks: 0,
+		requests: 1
+	};
+
+	const cached = await readCachedVersion(db);
+	if (cached?.version !== remote.version || cached.dataset !== remote.dataset) {
+		report.dropped = cached !== null;
+		const version = { version: remote.version, dataset: remote.dataset };
+		await resetCatalog(db, version, { updated: remote.serverTime, id: '' });
+	}
+
+	const held = await (o.held ?? (() => heldCatalogIds(db)))();
+	const pull: Pull = {
+		db,
+		report,
+		reader: {
+			transport,
+			pageSize: o.pageSize ?? 500,
+			chunkSize: o.chunkSize ?? 1000,
+			readAt: remote.serverTime,
+			counts: report
+		},
+		held: (c) => held[c] ?? new Set<string>(),
+		lastReadAt: (await readCatalogMeta(db)).serverReadAt,
+		overlapMs: o.overlapMs ?? 2000
+	};
+
+	await rereadReleased(pull);
+	const productsPulledBefore = (await readCursor(db, 'products')) !== undefined;
+	let newStalls: string[] = [];
+	for (const collection of catalogCollections) {
+		const added = await pullRows(pull, collection, await rangeOf(pull, collection), true);
+		if (collection === 'stalls') newStalls = added;
+	}
+	// Their products may be older than the products cursor: a seller fills a stall
+	// before the city verifies it. A first pull reads every product anyway.
+	if (productsPulledBefore) {
+		const seen = await cursorOf(db, 'products');
+		for (const stalls of batches(newStalls)) {
+			const only = { field: 'stall', values: stalls } as const;
+			await pullRows(pull, 'products', { from: START, seen, only }, false);
+		}
+	}
+	await pullTombstones(pull);
+
+	await recordPull(db, {
+		at: (o.now ?? Date.now)(),
+		serverReadAt: remote.serverTime,
+		skippedInvalid: report.skippedInvalid
+	});
+	return report;
+}
+
+/** Reads rows into their table chunk by chunk; returns the ids new to the device. */
+async function pullRows<C extends CatalogCollection>(
+	pull: Pull,
+	collection: C,
+	range: PageRange,
+	moveCursor: boolean
+): Promise<string[]> {
+	const { db, report } = pull;
+	const added: string[] = [];
+	await readPages(pull.reader, collection, range, async (rows, cursor) => {
+		const r = await writeChunk(
+			db,
+			collection,
+			rows as CatalogRow[C][],
+			moveCursor ? cursor : null,
+			pull.held(collection)
+		);
+		report.chunks++;
+		report.written[collection] += r.written;
+		report.held += r.held;
+		added.push(...r.added);
+	});
+	return added;
+}
+
+async function pullTombstones(pull: Pull): Promise<void> {
+	const { db, report } = pull;
+	const range = await rangeOf(pull, 'tombstones');
+	await readPages(pull.reader, 'tombstones', range, async (rows, cursor) => {
+		const r = await applyTombstones(db, rows, cursor, pull.held);
+		report.chunks++;
+		report.written.tombstones += rows.length;
+		report.deleted += r.deleted;
+		report.held += r.held;
+	});
+}
+
+/** Rows held for unsent mutations and released since: the server's version replaces them. */
+async function rereadReleased(pull: Pull): Promise<void> {
+	for (const collection of catalogCollections) {
+		const row = await readCursor(pull.db, collection);
+		const released = (row?.held ?? []).filter((id) => !pull.held(collection).has(id));
+		const seen = await cursorOf(pull.db, collection);
+		for (const ids of batches(released)) {
+			const rows: CatalogRow[typeof collection][] = [];
+			const only: PageQuery['only'] = { field: 'id', values: ids };
+			await readPages(pull.reader, collection, { from: START, seen, only }, async (chunk) => {
+				rows.push(...chunk);
+			});
+			pull.report.deleted += await settleReleased(pull.db, collection, ids, rows);
+		}
+	}
+}
+
+/**
+ * Where this pull reads a collection from: its cursor, moved back for late
+ * commits from the later of when the cursor was written and when the last
+ * whole pull started.
+ */
+async function rangeOf(pull: Pull, collection: PulledCollection): Promise<PageRange> {
+	const row = await readCursor(pull.db, collection);
+	const seen = row ? { updated: row.updated, id: row.id } : START;
+	const readAt =
+		[row?.readAt, pull.lastReadAt]
+			.filter((t) => t != null)
+			.sort()
+			.pop() ?? null;
+	return { from: resumeFrom(seen, readAt, pull.overlapMs), seen };
+}
+
+async function cursorOf(db: MalproDB, collection: PulledCollection): Promise<Cursor> {
+	const row = await readCursor(db, collection);
+	return row ? { updated: row.updated, id: row.id } : START;
+}
+
+function batches(ids: string[]): string[][] {
+	const out: string[][] = [];
+	for (let i = 0; i < ids.length; i += ONLY_BATCH) out.push(ids.slice(i, i + ONLY_BATCH));
+	return out;
+}
