@@ -52,7 +52,15 @@ func spaHandler(fsys fs.FS) func(*core.RequestEvent) error {
 
 	return func(e *core.RequestEvent) error {
 		urlPath := e.Request.URL.Path
-		e.Response.Header().Set("Cache-Control", cacheControlFor(urlPath))
+		cacheControl := cacheControlFor(urlPath)
+		e.Response.Header().Set("Cache-Control", cacheControl)
+		if cacheControl == "no-cache" {
+			// Always the full file: a deploy whose files are older than the ones
+			// served before (a rollback, cp -p, rsync -a) would otherwise answer
+			// 304 for the worker and the shell, and no phone would ever update.
+			e.Request.Header.Del("If-Modified-Since")
+			e.Request.Header.Del("If-None-Match")
+		}
 
 		err := static(e)
 		if err == nil || !errors.Is(err, router.ErrFileNotFound) {

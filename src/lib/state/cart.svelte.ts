@@ -2,6 +2,7 @@ import { db } from '$lib/db/db';
 import { adoptGuestCart, emptyCart, loadCart, saveCart, type StoredCart } from '$lib/db/cart';
 import { splitByStall, withQty, type CartLine, type StallCart } from '$lib/domain/cart';
 import type { Rupiah } from '$lib/domain/money';
+import { handleError } from './handle-error';
 import { session } from './session.svelte';
 
 /** The cart of whoever uses the device now; kept in IndexedDB after every change. */
@@ -40,7 +41,11 @@ class Cart {
 		this.#owner = session.owner;
 		const owner = this.#owner;
 		const read = owner ? adoptGuestCart(db(), owner) : loadCart(db(), null);
-		this.#loaded = read.then((c) => void (this.#cart = c));
+		// no usable database (private mode, full disk): an empty cart in memory, and the banner says why
+		this.#loaded = read.then(
+			(c) => void (this.#cart = c),
+			(err: unknown) => void handleError(err)
+		);
 		return this.#loaded;
 	}
 
