@@ -1,0 +1,195 @@
+import { productImageUrl } from '$lib/api/catalog';
+import type { Category, Stall } from '$lib/api/catalog-records';
+import { client } from '$lib/api/client';
+import {
+	browseProducts,
+	listCategories,
+	listStalls,
+	productById,
+	productCards,
+	stallWithProducts,
+	type ProductCard
+} from '$lib/db/catalog';
+import { db } from '$lib/db/db';
+import {
+	categoryColour,
+	isKecamatan,
+	pickAcrossStalls,
+	shuffledBy,
+	type BrowseSort
+} from '$lib/domain/browse';
+import type { Kecamatan } from '$lib/domain/kecamatan';
+import { wibDay } from '$lib/domain/time';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { catalog } from './catalog.svelte';
+import { CatalogSearch } from './catalog-search.svelte';
+import { session } from './session.svelte';
+
+/**
+ * What the catalog pages show, read from the catalog cached on the device
+ * (src/lib/db/catalog.ts): it all works offline once the catalog was pulled.
+ * The pages call these (through `catalogQuery`, browse.svelte.ts); they import
+ * neither the database nor the API.
+ */
+
+/** A product as a card shows it: with its thumbnail and its category's colour. */
+export type ProductTile = ProductCard & { thumb: string | null; colour: string };
+export type CategoryTile = Category & { colour: string; productCount: number };
+export type StallTile = Stall & { productCount: number };
+
+/** A category's name in the person's language (call it while rendering: it follows a switch). */
+export const categoryLabel = (c: Pick<Category, 'name' | 'nameEn'>): string =>
+	i18n.locale === 'en' && c.nameEn ? c.nameEn : c.name;
+
+async function colours(): Promise<Map<string, Category>> {
+	return new Map((await listCategories(db())).map((c) => [c.id, c]));
+}
+
+function tiles(cards: ProductCard[], categories: Map<string, Category>): ProductTile[] {
+	return cards.map((p) => ({
+		...p,
+		thumb: productImageUrl(p, '160x160'),
+		colour: categoryColour(categories.get(p.category)?.slug)
+	}));
+}
+
+/** The home page: categories with their product counts, stalls of a kecamatan, a varied pick. */
+export async function homeCatalog(
+	kecamatan: Kecamatan | undefined,
+	featured = 8
+): Promise<{ categories: CategoryTile[]; stalls: StallTile[]; featured: ProductTile[] }> {
+	const [categories, stalls, all] = await Promise.all([
+		listCategories(db()),
+		listStalls(db(), kecamatan),
+		browseProducts(db())
+	]);
+	const perCategory = countBy(all, (p) => p.category);
+	const perStall = countBy(all, (p) => p.stall);
+	const byId = new Map(categories.map((c) => [c.id, c]));
+	const nearby = kecamatan ? all.filter((p) => p.kecamatan === kecamatan) : all;
+	return {
+		categories: categories.map((c) => ({
+			...c,
+			colour: categoryColour(c.slug),
+			productCount: perCategory.get(c.id) ?? 0
+		})),
+		// open stalls first, each group by name
+		stalls: stalls
+			.map((s) => ({ ...s, productCount: perStall.get(s.id) ?? 0 }))
+			.sort((a, b) => Number(b.isOpen) - Number(a.isOpen)),
+		featured: tiles(pickAcrossStalls(shuffledBy(nearby, wibDay(Date.now())), featured), byId)
+	};
+}
+
+/** A category's page: the category (null if the device does not know it) and its products. */
+export async function categoryPage(
+	id: string,
+	filter: { kecamatan?: Kecamatan; sort: Exclude<BrowseSort, 'relevance'> }
+): Promise<{ category: CategoryTile; products: ProductTile[] } | null> {
+	const categories = await colours();
+	const category = categories.get(id);
+	if (!category?.active) return null;
+	const products = tiles(await browseProducts(db(), { category: id, ...filter }), categories);
+	return {
+		category: {
+			...category,
+			colour: categoryColour(category.slug),
+			productCount: products.length
+		},
+		products
+	};
+}
+
+/** Active categories in the city's order, for a filter. */
+export function categoryChoices(): Promise<Category[]> {
+	return listCategories(db());
+}
+
+/** A stall's page; null if the device does not list it. */
+export async function stallPage(
+	id: string
+): Promise<{ stall: Stall; products: ProductTile[] } | null> {
+	const [found, categories] = await Promise.all([stallWithProducts(db(), id), colours()]);
+	return found && { stall: found.stall, products: tiles(found.products, categories) };
+}
+
+export type ProductDetail = ProductTile & {
+	photo: string | null;
+	/** null when the category is gone or inactive (the product is still shown) */
+	categoryRow: Category | null;
+};
+
+/** A product's page; null if the device does not list it (inactive ones are returned). */
+export async function productPage(id: string): Promise<ProductDetail | null> {
+	const [found, categories] = await Promise.all([productById(db(), id), colours()]);
+	if (!found) return null;
+	const category = categories.get(found.category);
+	const [tile] = tiles([found], categories) as [ProductTile];
+	return {
+		...tile,
+		photo: productImageUrl(found, '480x480'),
+		categoryRow: category?.active ? category : null
+	};
+}
+
+const catalogSearch = new CatalogSearch();
+// the results page lists every match; the home page shows the first few
+catalogSearch.limit = 1000;
+let indexedRevision = -1;
+let indexing: Promise<void> | undefined;
+
+/** Builds the search index once per catalog revision. */
+async function searchIndex(): Promise<void> {
+	const revision = catalog.revision;
+	if (revision !== indexedRevision || !catalogSearch.ready) {
+		indexedRevision = revision;
+		indexing = catalogSearch.load(db());
+	}
+	await indexing;
+}
+
+/**
+ * Products matching a search (src/lib/domain/search.ts), best first, or sorted
+ * by price or name; in one kecamatan and one category if asked.
+ */
+export async function searchProducts(
+	query: string,
+	filter: { kecamatan?: Kecamatan; category?: string; sort?: BrowseSort } = {}
+): Promise<ProductTile[]> {
+	if (!query.trim()) return [];
+	await searchIndex();
+	catalogSearch.query = query;
+	const ids = catalogSearch.ids;
+	const { kecamatan, category, sort = 'relevance' } = filter;
+	const [cards, categories] = await Promise.all([
+		sort === 'relevance'
+			? productCards(db(), ids)
+			: browseProducts(db(), { kecamatan, category, sort }).then((all) => {
+					const found = new Set(ids);
+					return all.filter((p) => found.has(p.id));
+				}),
+		colours()
+	]);
+	const kept = cards.filter(
+		(p) => (!kecamatan || p.kecamatan === kecamatan) && (!category || p.category === category)
+	);
+	return tiles(kept, categories);
+}
+
+/**
+ * The signed-in buyer's kecamatan, from the sign-in kept on the device (the
+ * buyer record holds it; the Account type does not), so it is known offline.
+ * Null for visitors, other roles, and buyers who have not set one.
+ */
+export async function buyerKecamatan(): Promise<Kecamatan | null> {
+	if (session.role !== 'buyer') return null;
+	const { authStore } = await client();
+	const kecamatan = (authStore.record as { kecamatan?: unknown } | null)?.kecamatan;
+	return isKecamatan(kecamatan) ? kecamatan : null;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+	return counts;
+}
