@@ -4,12 +4,20 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureNodeModules, ensureServerBuild } from './lib/ensure.mjs';
+import { ensureAppBuild, ensureNodeModules, ensureServerBuild } from './lib/ensure.mjs';
 import { root } from './lib/paths.mjs';
 import { run } from './lib/run.mjs';
 
 await ensureNodeModules();
 await ensureServerBuild();
+await ensureAppBuild(); // the catalog benchmarks load the built PWA
+// Lighthouse 12 (the last for Node 20) only for the benchmark: not a dependency, so
+// `npm ci` for the app and the tests stays lean; installed here without saving.
+if (!existsSync(path.join(root, 'node_modules', 'lighthouse'))) {
+	await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', 'lighthouse@12.8.2'], {
+		cwd: root
+	});
+}
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'malpro-bench-'));
 const out = path.join(tmp, 'figures.jsonl');

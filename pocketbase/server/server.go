@@ -22,6 +22,10 @@ func Register(app core.App, rootCmd *cobra.Command, cfg Config) {
 		Automigrate:  false,
 	})
 
+	if rootCmd != nil {
+		rootCmd.AddCommand(seed.NewLargeCommand(app)) // `malpro seed-large` (npm run seed:large)
+	}
+
 	app.Store().Set(hooks.StoreKeyMode, string(cfg.Mode))
 	hooks.Register(app)
 

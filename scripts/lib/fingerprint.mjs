@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const skipDirs = new Set(['node_modules', '.git', '.svelte-kit', 'pb_data', 'pb_public', 'bin']);
+const skipDirs = new Set([
+	'node_modules',
+	'.git',
+	'.svelte-kit',
+	'pb_data',
+	'pb_data_large',
+	'pb_public',
+	'bin'
+]);
 
 function walk(p, out) {
 	if (!existsSync(p)) return;

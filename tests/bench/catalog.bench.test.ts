@@ -1,0 +1,384 @@
+// Catalog size and speed for issue 5, over the large catalog (`npm run
+// seed:large`: 1,000 stalls, 10,000 products), each figure printed next to its
+// goal; nothing is asserted about speed.
+//   a. JS fetched until the first product card is painted on `/` (no worker);
+//   b. offline repeat visit, 4× CPU throttling: time to the first product card;
+//   c. first full catalog pull of 10,000 products, and a delta after 1 % changed;
+//   d. search time per keystroke over the 10,000 products;
+//   e. Lighthouse 12 (mobile) performance and accessibility of `/`.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { createCatalogTransport } from '$lib/api/catalog';
+import { searchItems } from '$lib/db/catalog';
+import { MalproDB } from '$lib/db/db';
+import { buildSearchIndex, search } from '$lib/domain/search';
+import { pullCatalog } from '$lib/sync/pull';
+import { chromiumArgs, chromiumPath, launchBrowser } from '../e2e/browser';
+import { serverBinary, TestServer } from '../e2e/server';
+import { record, rows, secs, table } from './report';
+
+const STALLS = 1000;
+const PRODUCTS = 10_000;
+const OFFLINE_RUNS = 3;
+const LIGHTHOUSE_RUNS = 3;
+/** the first product card of any list (ProductCard.svelte) */
+const CARD = 'article.product';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (v: number) => `${Math.round(v)} ms`;
+
+let dataDir = '';
+let server: TestServer;
+let browser: Browser | undefined;
+let superuser = '';
+
+function runBinary(args: string[]): Promise<string> {
+	return new Promise((resolve, reject) =>
+		execFile(serverBinary, args, { maxBuffer: 1 << 24 }, (err, stdout, stderr) =>
+			err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)
+		)
+	);
+}
+
+async function api(method: string, url: string, body?: unknown): Promise<unknown> {
+	const res = await fetch(`${server.url}${url}`, {
+		method,
+		headers: {
+			'content-type': 'application/json',
+			...(superuser ? { authorization: superuser } : {})
+		},
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+	if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+	return res.json();
+}
+
+/** What a guest's catalog holds: the public products. */
+async function publicCount(collection: string): Promise<number> {
+	const res = await fetch(`${server.url}/api/collections/${collection}/records?perPage=1`);
+	return ((await res.json()) as { totalItems: number }).totalItems;
+}
+
+/** Records, per the browser's init script, when the first product card appears. */
+const firstCardProbe = `(() => {
+	const seen = () => {
+		if (window.__firstCard === undefined && document.querySelector(${JSON.stringify(CARD)})) {
+			window.__firstCard = performance.now();
+			return true;
+		}
+		return false;
+	};
+	new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
+		.observe(document, { childList: true, subtree: true });
+})();`;
+
+describe('catalog benchmarks, 10,000 products (figures only)', () => {
+	beforeAll(async () => {
+		dataDir = mkdtempSync(path.join(os.tmpdir(), 'malpro-large-'));
+		const t0 = performance.now();
+		const out = await runBinary([
+			'seed-large',
+			`--dir=${dataDir}`,
+			`--stalls=${STALLS}`,
+			`--products=${PRODUCTS}`
+		]);
+		const seedMs = performance.now() - t0;
+		console.log(`bench: ${out.trim()}`);
+		record({
+			benchmark: `seed-large: ${STALLS} stalls, ${PRODUCTS} products`,
+			malpro: secs(seedMs),
+			baseline: '-',
+			ratio: '-'
+		});
+		server = await TestServer.start({ dataDir });
+		const auth = (await api('POST', '/api/collections/_superusers/auth-with-password', {
+			identity: 'admin@malpro.test',
+			password: 'malpro123'
+		})) as { token: string };
+		superuser = auth.token;
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+		if (!process.env.MALPRO_BENCH_OUT) console.log(`\n${table(rows)}\n`);
+	});
+
+	let phoneDb: MalproDB | undefined;
+
+	it('c. first full pull of the catalog, then a delta after 1 % of products changed', async () => {
+		let bytes = 0;
+		const countingFetch: typeof fetch = async (input, init) => {
+			const res = await fetch(input, init);
+			const body = await res.arrayBuffer();
+			bytes += body.byteLength;
+			return new Response(body, { status: res.status, headers: res.headers });
+		};
+		const db = new MalproDB('bench-catalog', { indexedDB: new IDBFactory(), IDBKeyRange });
+		phoneDb = db;
+		const transport = createCatalogTransport({ baseUrl: server.url, fetch: countingFetch });
+		const t0 = performance.now();
+		const full = await pullCatalog({ db, transport });
+		const fullMs = performance.now() - t0;
+		const fullBytes = bytes;
+		const products = await db.products.count();
+		console.log(
+			`bench c: full pull ${secs(fullMs)}, ${products} products, ${full.requests} requests, ` +
+				`${kb(fullBytes)} of JSON (uncompressed), report ${JSON.stringify(full.written)}`
+		);
+		record({
+			benchmark: `c. first full pull, ${products} products (Node, fake-indexeddb)`,
+			malpro: secs(fullMs),
+			baseline: `${kb(fullBytes)} JSON, ${full.requests} requests`,
+			ratio: '-'
+		});
+
+		// 1 % of the products change price
+		const ids = (await db.products.toCollection().primaryKeys()) as string[];
+		const step = Math.floor(ids.length / Math.ceil(ids.length / 100));
+		const changed = ids.filter((_, i) => i % step === 0).slice(0, Math.ceil(ids.length / 100));
+		for (const id of changed) {
+			const p = (await db.products.get(id)) as { price: number };
+			await api('PATCH', `/api/collections/products/records/${id}`, { price: p.price + 500 });
+		}
+		bytes = 0;
+		const t1 = performance.now();
+		const delta = await pullCatalog({ db, transport });
+		const deltaMs = performance.now() - t1;
+		const ratio = bytes / fullBytes;
+		console.log(
+			`bench c: delta pull after ${changed.length} changed: ${ms(deltaMs)}, ${kb(bytes)}, ` +
+				`${delta.requests} requests, wrote ${JSON.stringify(delta.written)}`
+		);
+		record({
+			benchmark: `c. delta pull, ${changed.length} products changed (goal ≤ 2 %)`,
+			malpro: `${kb(bytes)} in ${ms(deltaMs)}`,
+			baseline: `full pull ${kb(fullBytes)}`,
+			ratio: `${(ratio * 100).toFixed(2)} %`
+		});
+	});
+
+	it('d. search per keystroke over the catalog', async () => {
+		if (!phoneDb) throw new Error('benchmark c did not run');
+		const items = await searchItems(phoneDb);
+		const t0 = performance.now();
+		const index = buildSearchIndex(items);
+		const buildMs = performance.now() - t0;
+		const queries = [
+			'keripik tempe',
+			'kopi dampit',
+			'batik tulis',
+			'kripik',
+			'apel malang',
+			'sewa tenda',
+			'topeng',
+			'kue basah'
+		];
+		const times: number[] = [];
+		// warm up the JIT once, then measure every prefix of every query
+		for (const q of queries) search(index, q, 50);
+		for (let rep = 0; rep < 3; rep++) {
+			for (const q of queries) {
+				for (let n = 1; n <= q.length; n++) {
+					const t = performance.now();
+					search(index, q.slice(0, n), 50);
+					times.push(performance.now() - t);
+				}
+			}
+		}
+		times.sort((a, b) => a - b);
+		const p = (f: number) => times[Math.min(times.length - 1, Math.floor(f * times.length))] ?? NaN;
+		console.log(
+			`bench d: ${items.length} items, index built in ${ms(buildMs)}, ${times.length} keystrokes: ` +
+				`p50 ${p(0.5).toFixed(2)} ms, p95 ${p(0.95).toFixed(2)} ms, max ${p(1).toFixed(2)} ms (Node)`
+		);
+		record({
+			benchmark: `d. search p95 per keystroke, ${items.length} products (Node)`,
+			malpro: `${p(0.95).toFixed(2)} ms`,
+			baseline: `p50 ${p(0.5).toFixed(2)} ms, index ${ms(buildMs)}`,
+			ratio: '-'
+		});
+	});
+
+	it('a. JS fetched until the first product card on /', async () => {
+		browser ??= await launchBrowser();
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.addInitScript(firstCardProbe);
+		let collecting = true;
+		const pending: Promise<{ url: string; raw: number; gz: number } | null>[] = [];
+		page.on('response', (res) => {
+			if (!collecting) return;
+			const url = res.url();
+			const type = res.request().resourceType();
+			if (type !== 'script' && !/\.m?js(\?|$)/.test(url)) return;
+			pending.push(
+				res.body().then(
+					(b) => ({ url, raw: b.byteLength, gz: gzipSync(b).byteLength }),
+					() => null
+				)
+			);
+		});
+		const t0 = performance.now();
+		await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+		await page.waitForSelector(CARD, { timeout: 120_000 });
+		collecting = false;
+		const firstCard = (await page.evaluate('window.__firstCard')) as number;
+		const wallMs = performance.now() - t0;
+		const chunks = (await Promise.all(pending)).filter((c) => c !== null);
+		const gz = chunks.reduce((s, c) => s + c.gz, 0);
+		const raw = chunks.reduce((s, c) => s + c.raw, 0);
+		chunks.sort((x, y) => y.gz - x.gz);
+		console.log(
+			`bench a: ${chunks.length} JS files before the first card (at ${ms(firstCard)}, ` +
+				`${ms(wallMs)} wall): ${kb(gz)} gzip, ${kb(raw)} raw. Biggest:\n` +
+				chunks
+					.slice(0, 10)
+					.map(
+						(c) =>
+							`  ${kb(c.gz).padStart(9)} gz ${kb(c.raw).padStart(9)} raw  ${new URL(c.url).pathname}`
+					)
+					.join('\n')
+		);
+		record({
+			benchmark: 'a. first-page JS until the first card (goal ≤ 80 KB gzip)',
+			malpro: `${kb(gz)} gzip`,
+			baseline: '80 KB goal',
+			ratio: (gz / (80 * 1024)).toFixed(2)
+		});
+		await context.close();
+	});
+
+	it('e. Lighthouse 12, mobile, /', async () => {
+		const cli = path.resolve('node_modules', 'lighthouse', 'cli', 'index.js');
+		if (!existsSync(cli)) {
+			console.log('bench e: lighthouse is not installed (npm run bench installs it): skipped');
+			return;
+		}
+		const perf: number[] = [];
+		const a11y: number[] = [];
+		for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+			const json = await new Promise<string>((resolve, reject) => {
+				const child = spawn(
+					process.execPath,
+					[
+						cli,
+						`${server.url}/`,
+						'--output=json',
+						'--output-path=stdout',
+						'--quiet',
+						'--only-categories=performance,accessibility',
+						`--chrome-flags=${chromiumArgs.join(' ')}`
+					],
+					{ env: { ...process.env, CHROME_PATH: chromiumPath }, stdio: ['ignore', 'pipe', 'pipe'] }
+				);
+				let out = '';
+				let err = '';
+				child.stdout.on('data', (d) => (out += d));
+				child.stderr.on('data', (d) => (err += d));
+				child.on('exit', (code) =>
+					code === 0 ? resolve(out) : reject(new Error(`lighthouse exited ${code}: ${err}`))
+				);
+			});
+			const lhr = JSON.parse(json) as {
+				categories: Record<string, { score: number | null }>;
+				audits: Record<string, { displayValue?: string }>;
+			};
+			perf.push(Math.round((lhr.categories.performance?.score ?? NaN) * 100));
+			a11y.push(Math.round((lhr.categories.accessibility?.score ?? NaN) * 100));
+			console.log(
+				`bench e: run ${i + 1}: performance ${perf.at(-1)}, accessibility ${a11y.at(-1)}, ` +
+					[
+						'first-contentful-paint',
+						'largest-contentful-paint',
+						'total-blocking-time',
+						'speed-index'
+					]
+						.map((k) => `${k} ${lhr.audits[k]?.displayValue ?? '?'}`)
+						.join(', ')
+			);
+		}
+		record({
+			benchmark: `e. Lighthouse 12 mobile, / (median of ${LIGHTHOUSE_RUNS})`,
+			malpro: `performance ${median(perf)}, accessibility ${median(a11y)}`,
+			baseline: `runs ${perf.join('/')} · ${a11y.join('/')}`,
+			ratio: '-'
+		});
+	});
+
+	it('b. offline repeat visit, 4× CPU: first product card (after a full sync in Chromium)', async () => {
+		browser ??= await launchBrowser();
+		const context = await browser.newContext();
+		await context.addInitScript(firstCardProbe);
+		const expected = await publicCount('products');
+
+		// first visit online: installs the worker and syncs the whole catalog
+		const page = await context.newPage();
+		const t0 = performance.now();
+		await page.goto(`${server.url}/`);
+		await page.waitForFunction(
+			`(async () => {
+				const db = await new Promise((ok, ko) => {
+					const r = indexedDB.open('malpro');
+					r.onsuccess = () => ok(r.result);
+					r.onerror = () => ko(r.error);
+				});
+				try {
+					if (!db.objectStoreNames.contains('products')) return false;
+					const n = await new Promise((ok) => {
+						const q = db.transaction('products').objectStore('products').count();
+						q.onsuccess = () => ok(q.result);
+						q.onerror = () => ok(0);
+					});
+					return n >= ${expected};
+				} finally {
+					db.close();
+				}
+			})()`,
+			undefined,
+			{ timeout: 300_000, polling: 250 }
+		);
+		const syncMs = performance.now() - t0;
+		await page.evaluate('navigator.serviceWorker.ready');
+		// let the pull finish its last writes (cursors, tombstones) and the worker settle
+		await page.waitForTimeout(2000);
+		console.log(
+			`bench c: first visit in Chromium: ${expected} products in IndexedDB after ${secs(syncMs)}`
+		);
+		record({
+			benchmark: `c. first full sync in Chromium, ${expected} products (loopback)`,
+			malpro: secs(syncMs),
+			baseline: '-',
+			ratio: '-'
+		});
+		await page.close();
+
+		await server.kill(); // the server is gone: the worker and IndexedDB only
+		const runs: number[] = [];
+		for (let i = 0; i < OFFLINE_RUNS; i++) {
+			const p = await context.newPage();
+			const cdp = await context.newCDPSession(p);
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+			await p.goto(`${server.url}/`, { waitUntil: 'commit' });
+			await p.waitForFunction('window.__firstCard !== undefined', undefined, { timeout: 60_000 });
+			runs.push((await p.evaluate('window.__firstCard')) as number);
+			await p.close();
+		}
+		console.log(`bench b: offline first card, 4× CPU: ${runs.map(ms).join(', ')}`);
+		record({
+			benchmark: `b. offline repeat visit, 4× CPU, first card (median of ${OFFLINE_RUNS}; goal ≤ 1.0 s)`,
+			malpro: secs(median(runs)),
+			baseline: '1.0 s goal',
+			ratio: (median(runs) / 1000).toFixed(2)
+		});
+		await context.close();
+	});
+});
