@@ -131,6 +131,10 @@ describe('buyer ordering, offline and exactly once', () => {
 		await checkout(page);
 		await expect.poll(() => statusCount(page, UNSENT)).toBe(2);
 		await page.getByText(/2 perubahan belum terkirim/).waitFor();
+		// signing out now would strand the two orders: refused, with the reason
+		await page.getByRole('button', { name: 'Keluar' }).click();
+		await page.getByText(/Masih ada perubahan yang belum terkirim/).waitFor();
+		expect(await page.getByRole('button', { name: 'Keluar' }).count()).toBe(1);
 
 		await page.reload(); // from the worker's precache, the network still cut
 		await expect.poll(() => statusCount(page, UNSENT)).toBe(2);
@@ -178,6 +182,19 @@ describe('buyer ordering, offline and exactly once', () => {
 
 		const orders = (await serverOrders(SITI_NIP)).slice(before);
 		expect(orders).toHaveLength(1);
+
+		// before the seller accepts, the buyer cancels with a reason
+		await page
+			.getByRole('link', { name: /Rincian pesanan/ })
+			.first()
+			.click();
+		await page.getByLabel('Alasan pembatalan').fill('Salah pilih varian');
+		await page.getByRole('button', { name: 'Batalkan' }).click();
+		await page.getByText('Dibatalkan', { exact: true }).waitFor({ timeout: 15_000 });
+		const [cancelled] = await serverOrders(SITI_NIP).then((o) =>
+			o.filter((x) => x.id === orders[0]?.id)
+		);
+		expect(cancelled?.status).toBe('cancelled');
 		await context.close();
 	});
 
@@ -238,6 +255,25 @@ describe('buyer ordering, offline and exactly once', () => {
 		);
 		expect((accept.body.results as { status: string }[])[0]?.status).toBe('applied');
 		await page.getByText('Diterima penjual', { exact: true }).waitFor({ timeout: 15_000 });
+
+		// on the way, handed over; the buyer confirms receipt and the order completes
+		const move = (name: string, id: string) =>
+			api(
+				'/api/sync/push',
+				{
+					method: 'POST',
+					body: JSON.stringify({
+						clientId: 'seller-phone',
+						mutations: [{ id, name, args: { order: orderId }, createdAt: new Date().toISOString() }]
+					})
+				},
+				seller
+			);
+		await move('order.ship', 'shipdampit00001');
+		await move('order.deliver', 'deliverdampit01');
+		await page.getByText('Sudah diserahkan', { exact: true }).waitFor({ timeout: 15_000 });
+		await page.getByRole('button', { name: 'Pesanan sudah saya terima' }).click();
+		await page.getByText('Selesai', { exact: true }).waitFor({ timeout: 15_000 });
 		await context.close();
 	});
 });
