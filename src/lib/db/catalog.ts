@@ -99,6 +99,60 @@ export async function productById(
 	return { ...card(product, stall), categoryName: category?.name ?? '' };
 }
 
+/** The ids of the stalls the device holds, of one kecamatan or all (no row is read). */
+export function stallKeys(db: MalproDB, kecamatan?: Kecamatan): Promise<string[]> {
+	return kecamatan
+		? db.stalls.where('kecamatan').equals(kecamatan).primaryKeys()
+		: db.stalls.toCollection().primaryKeys();
+}
+
+/**
+ * The active products of these stalls (those listed), as cards: by stall in the
+ * order given, then by name; each stall's products read through the `stall` index.
+ */
+export async function stallsProducts(
+	db: MalproDB,
+	stallIds: readonly string[]
+): Promise<ProductCard[]> {
+	const [stalls, products] = await Promise.all([
+		db.stalls.bulkGet([...stallIds]),
+		Promise.all(stallIds.map((id) => db.products.where('stall').equals(id).toArray()))
+	]);
+	const cards: ProductCard[] = [];
+	stalls.forEach((stall, i) => {
+		if (!listed(stall)) return;
+		const own = (products[i] ?? []).filter((p) => p.active).map((p) => card(p, stall));
+		cards.push(...own.sort(byName));
+	});
+	return cards;
+}
+
+/**
+ * How many products the device holds per value of an index (`category` or
+ * `stall`), in the order of `keys`: one read transaction of native counts, so
+ * a thousand stalls cost milliseconds and no product is read.
+ */
+export async function productCounts(
+	db: MalproDB,
+	index: 'category' | 'stall',
+	keys: readonly string[]
+): Promise<number[]> {
+	if (keys.length === 0) return [];
+	if (!db.isOpen()) await db.open();
+	const store = db.backendDB().transaction('products', 'readonly').objectStore('products');
+	const idx = store.index(index);
+	return Promise.all(
+		keys.map(
+			(key) =>
+				new Promise<number>((resolve, reject) => {
+					const req = idx.count(key);
+					req.onsuccess = () => resolve(req.result);
+					req.onerror = () => reject(req.error);
+				})
+		)
+	);
+}
+
 /** Products of a category (or all), of stalls in a kecamatan (or all), sorted. */
 export async function browseProducts(
 	db: MalproDB,

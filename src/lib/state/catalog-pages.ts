@@ -7,7 +7,10 @@ import {
 	listStalls,
 	productById,
 	productCards,
+	productCounts,
 	stallWithProducts,
+	stallKeys,
+	stallsProducts,
 	type ProductCard
 } from '$lib/db/catalog';
 import { db } from '$lib/db/db';
@@ -53,32 +56,73 @@ function tiles(cards: ProductCard[], categories: Map<string, Category>): Product
 	}));
 }
 
-/** The home page: categories with their product counts, stalls of a kecamatan, a varied pick. */
+/** Stalls read per round when picking the home page's featured products. */
+const FEATURED_STALLS = 16;
+
+/**
+ * The home page: categories with their product counts, and the stalls of a
+ * kecamatan. It never reads the products (10,000 on a phone): the counts come
+ * from the `category` and `stall` indexes, i.e. every product the device holds
+ * (the pulled catalog is the public one, so these are the listed products).
+ */
 export async function homeCatalog(
-	kecamatan: Kecamatan | undefined,
-	featured = 8
-): Promise<{ categories: CategoryTile[]; stalls: StallTile[]; featured: ProductTile[] }> {
-	const [categories, stalls, all] = await Promise.all([
-		listCategories(db()),
-		listStalls(db(), kecamatan),
-		browseProducts(db())
+	kecamatan: Kecamatan | undefined
+): Promise<{ categories: CategoryTile[]; stalls: StallTile[] }> {
+	// the pick (the first cards) reads first: on a phone both at once delay it
+	await pickRead?.catch(() => {});
+	const d = db();
+	const [categories, stalls] = await Promise.all([listCategories(d), listStalls(d, kecamatan)]);
+	const [perCategory, perStall] = await Promise.all([
+		productCounts(
+			d,
+			'category',
+			categories.map((c) => c.id)
+		),
+		productCounts(
+			d,
+			'stall',
+			stalls.map((s) => s.id)
+		)
 	]);
-	const perCategory = countBy(all, (p) => p.category);
-	const perStall = countBy(all, (p) => p.stall);
-	const byId = new Map(categories.map((c) => [c.id, c]));
-	const nearby = kecamatan ? all.filter((p) => p.kecamatan === kecamatan) : all;
 	return {
-		categories: categories.map((c) => ({
+		categories: categories.map((c, i) => ({
 			...c,
 			colour: categoryColour(c.slug),
-			productCount: perCategory.get(c.id) ?? 0
+			productCount: perCategory[i] ?? 0
 		})),
 		// open stalls first, each group by name
 		stalls: stalls
-			.map((s) => ({ ...s, productCount: perStall.get(s.id) ?? 0 }))
-			.sort((a, b) => Number(b.isOpen) - Number(a.isOpen)),
-		featured: tiles(pickAcrossStalls(shuffledBy(nearby, wibDay(Date.now())), featured), byId)
+			.map((s, i) => ({ ...s, productCount: perStall[i] ?? 0 }))
+			.sort((a, b) => Number(b.isOpen) - Number(a.isOpen))
 	};
+}
+
+/**
+ * The home page's varied pick of a kecamatan (or all): products of a few
+ * stalls shuffled by day, read a few stalls at a time (never the whole catalog).
+ */
+export function homeFeatured(kecamatan: Kecamatan | undefined, count = 8): Promise<ProductTile[]> {
+	const run = readFeatured(kecamatan, count);
+	pickRead = run;
+	return run;
+}
+
+let pickRead: Promise<unknown> | undefined;
+
+async function readFeatured(kecamatan: Kecamatan | undefined, count: number) {
+	const d = db();
+	const day = wibDay(Date.now());
+	const [categories, stallIds] = await Promise.all([colours(), stallKeys(d, kecamatan)]);
+	const order = shuffledBy(
+		stallIds.map((id) => ({ id })),
+		day
+	).map((s) => s.id);
+	const cards: ProductCard[] = [];
+	for (let at = 0; at < order.length; at += FEATURED_STALLS) {
+		cards.push(...(await stallsProducts(d, order.slice(at, at + FEATURED_STALLS))));
+		if (cards.filter((p) => !p.soldOut).length >= count) break;
+	}
+	return tiles(pickAcrossStalls(shuffledBy(cards, day), count), categories);
 }
 
 /** A category's page: the category (null if the device does not know it) and its products. */
@@ -186,10 +230,4 @@ export async function buyerKecamatan(): Promise<Kecamatan | null> {
 	const { authStore } = await client();
 	const kecamatan = (authStore.record as { kecamatan?: unknown } | null)?.kecamatan;
 	return isKecamatan(kecamatan) ? kecamatan : null;
-}
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-	return counts;
 }

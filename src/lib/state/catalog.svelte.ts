@@ -94,8 +94,9 @@ export class CatalogSync {
 	async #pull(): Promise<PullReport | null> {
 		const deps = this.#use();
 		this.#syncing = true;
+		const db = deps.db();
+		const cursorsBefore = await cursorsOf(db);
 		try {
-			const db = deps.db();
 			const report = await deps.lock(() =>
 				pullCatalog({ db, transport: deps.transport(), now: deps.now, held: deps.held })
 			);
@@ -107,8 +108,9 @@ export class CatalogSync {
 			return report;
 		} catch (err) {
 			this.#lastError = handleError(err).code;
-			// the chunks written before the failure are kept: show them
-			this.#revision++;
+			// the chunks written before the failure are kept: show them (each moved
+			// its cursor); a pull that wrote nothing (offline) leaves the pages be
+			if ((await cursorsOf(db)) !== cursorsBefore) this.#revision++;
 			await this.load().catch(() => {});
 			return null;
 		} finally {
@@ -121,5 +123,12 @@ export class CatalogSync {
 		return this.#deps;
 	}
 }
+
+/** Where each collection's pull stands; every chunk written moves one. */
+const cursorsOf = (db: MalproDB): Promise<string> =>
+	db.cursors.toArray().then(
+		(rows) => JSON.stringify(rows),
+		() => ''
+	);
 
 export const catalog = new CatalogSync();
