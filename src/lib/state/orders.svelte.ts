@@ -12,6 +12,7 @@ import type { StallCart } from '$lib/domain/cart';
 import { orderView, type OrderView } from '$lib/domain/order-view';
 import { shift } from '$lib/sync/cursor';
 import type { OutboxEntry } from '$lib/sync/types';
+import { onMount } from 'svelte';
 import { cart } from './cart.svelte';
 import { handleError } from './handle-error';
 import { session } from './session.svelte';
@@ -132,3 +133,19 @@ class MyOrders {
 }
 
 export const myOrders = new MyOrders();
+
+/**
+ * For a page showing orders (call during component init): live while mounted,
+ * and re-read from the device after every server answer the sync brings.
+ */
+export function followOrders(): void {
+	onMount(() => {
+		void myOrders.startLive();
+		return () => void myOrders.stopLive();
+	});
+	$effect(() => {
+		void sync.status.lastSyncAt;
+		void sync.status.unsent;
+		void myOrders.load();
+	});
+}
