@@ -8,7 +8,6 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/security"
-	"github.com/pocketbase/pocketbase/tools/types"
 
 	"malpro/migrations"
 )
@@ -23,8 +22,12 @@ type CatalogVersionInfo struct {
 // registerCatalogVersion serves the catalog version (docs/catalog-sync.md) and
 // lets the city bump it.
 func registerCatalogVersion(app core.App) {
+	writes := registerCatalogWrites(app)
 	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
 		e.Router.GET("/api/catalog/version", func(re *core.RequestEvent) error {
+			// before anything is read: what the device lists after this answer
+			// holds every catalog row stamped before `settled`
+			settled, now := writes.settled()
 			info, err := CatalogVersion(re.App)
 			if err != nil {
 				return re.InternalServerError("", err)
@@ -34,9 +37,12 @@ func registerCatalogVersion(app core.App) {
 			return re.JSON(http.StatusOK, map[string]any{
 				"version": info.Version,
 				"dataset": info.Dataset,
-				// the server's clock in the records' format: a new device starts
-				// reading tombstones there (older ones cannot concern it)
-				"serverTime": types.NowDateTime().String(),
+				// the server's clock in the records' format
+				"serverTime": recordTime(now),
+				// every catalog row (tombstones included) stamped before it has
+				// committed: the next pull re-reads from there, and a new device
+				// starts reading tombstones there (older ones cannot concern it)
+				"settled": recordTime(settled),
 			})
 		})
 		e.Router.POST("/api/catalog/version/bump", func(re *core.RequestEvent) error {

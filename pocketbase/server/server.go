@@ -28,6 +28,7 @@ func Register(app core.App, rootCmd *cobra.Command, cfg Config) {
 
 	app.Store().Set(hooks.StoreKeyMode, string(cfg.Mode))
 	hooks.Register(app)
+	registerGzip(app)
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Id: "malproPrepare",

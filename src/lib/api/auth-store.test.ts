@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MalproDB } from '$lib/db/db';
 import { getValue, putValue } from '$lib/db/kv';
 import { buyerRecord, fakeToken } from '$lib/testing/auth-fixtures';
-import { AUTH_KEY, createAuthStore, readStoredAuth } from './auth-store';
+import { createAuthStore } from './auth-store';
+import { AUTH_KEY, readStoredAuth } from './kept-auth';
 
 let n = 0;
 const dbs: MalproDB[] = [];

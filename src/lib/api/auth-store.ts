@@ -1,24 +1,7 @@
-import { AsyncAuthStore, isTokenExpired } from 'pocketbase';
-import * as z from 'zod/mini';
+import { AsyncAuthStore } from 'pocketbase';
 import type { MalproDB } from '$lib/db/db';
-import { deleteValue, getValue, putValue } from '$lib/db/kv';
-
-/** The kv key of the sign-in kept on this device; the service worker reads it there too. */
-export const AUTH_KEY = 'auth';
-
-const storedAuth = z.object({
-	token: z.string().check(z.minLength(1)),
-	record: z.nullable(
-		z.looseObject({ id: z.string(), collectionId: z.string(), collectionName: z.string() })
-	)
-});
-export type StoredAuth = z.infer<typeof storedAuth>;
-
-/** The sign-in kept on this device, or null if there is none (or it is unreadable). */
-export async function readStoredAuth(db: MalproDB): Promise<StoredAuth | null> {
-	const parsed = storedAuth.safeParse(await getValue(db, AUTH_KEY));
-	return parsed.success ? parsed.data : null;
-}
+import { deleteValue, putValue } from '$lib/db/kv';
+import { AUTH_KEY, readStoredAuth, tokenExpired } from './kept-auth';
 
 export type PersistedAuthStore = {
 	store: AsyncAuthStore;
@@ -45,7 +28,7 @@ export function createAuthStore(db: MalproDB): PersistedAuthStore {
 		const saved = await readStoredAuth(db);
 		if (!saved) return;
 		// An expired token would be served as a guest (empty lists, 200): signed out instead.
-		if (isTokenExpired(saved.token)) {
+		if (tokenExpired(saved.token)) {
 			await deleteValue(db, AUTH_KEY);
 			return;
 		}

@@ -1,7 +1,50 @@
+import { localDatabaseExists } from '$lib/db/exists';
 import type { Role } from '$lib/domain/signin';
 import { accountOf, authCollections, type Account } from './account';
-import { client } from './client';
 import { AppError, toAppError } from './errors';
+import { readStoredAuth, tokenExpired, type StoredAuth } from './kept-auth';
+
+/**
+ * Who is signed in on this device. Reading the kept sign-in needs no SDK (the
+ * first page does it); signing in and out load the PocketBase client, which
+ * then reports every change of its auth store here (`authChanged`).
+ */
+
+type Kept = { token: string; record: StoredAuth['record'] } | null;
+/** the sign-in as last read or changed; undefined until first read */
+let kept: Kept | undefined;
+const listeners = new Set<(account: Account | null) => void>();
+
+const sdk = () => import('./client').then((m) => m.client());
+
+/** The kept sign-in if its token is still valid, else null. */
+export async function keptSignIn(): Promise<Kept> {
+	// a device without the app's database has no sign-in: no need to load Dexie to know
+	if (kept === undefined && (await localDatabaseExists()) === false) kept ??= null;
+	if (kept === undefined) {
+		const saved = await import('$lib/db/db')
+			.then(({ db }) => readStoredAuth(db()))
+			.catch((err: unknown) => {
+				// no usable database (private mode, full disk): signed out, the banner says why
+				console.error('malpro: could not read the sign-in from IndexedDB', err);
+				return null;
+			});
+		kept ??= saved && !tokenExpired(saved.token) ? saved : null;
+	}
+	return kept;
+}
+
+/** The auth record kept on this device (fields the Account type does not carry), or null. */
+export async function keptRecord(): Promise<Record<string, unknown> | null> {
+	return (await keptSignIn())?.record ?? null;
+}
+
+/** The client's auth store changed (sign-in, sign-out, a save of the signed-in record). */
+export function authChanged(token: string, record: unknown, valid: boolean): void {
+	kept = valid ? { token, record: record as StoredAuth['record'] } : null;
+	const account = valid ? accountOf(record) : null;
+	for (const listener of listeners) listener(account);
+}
 
 /** Signs in against the role's auth collection (buyers by NIP, others by email or phone). */
 export async function signInWithPassword(
@@ -9,7 +52,7 @@ export async function signInWithPassword(
 	identity: string,
 	password: string
 ): Promise<Account> {
-	const pb = await client();
+	const pb = await sdk();
 	const { name, expand } = authCollections[role];
 	try {
 		const { record } = await pb.collection(name).authWithPassword(identity, password, { expand });
@@ -24,20 +67,20 @@ export async function signInWithPassword(
 
 /** The account kept signed in on this device, or null. */
 export async function storedAccount(): Promise<Account | null> {
-	const { authStore } = await client();
-	return authStore.isValid ? accountOf(authStore.record) : null;
+	const signIn = await keptSignIn();
+	return signIn ? accountOf(signIn.record) : null;
 }
 
 /**
  * Calls back whenever the kept sign-in changes: sign-in, sign-out, and a save of the
  * signed-in record (a profile edit updates the stored record too).
  */
-export async function onAccountChange(callback: (account: Account | null) => void) {
-	const { authStore } = await client();
-	return authStore.onChange((_, record) => callback(authStore.isValid ? accountOf(record) : null));
+export function onAccountChange(callback: (account: Account | null) => void): () => void {
+	listeners.add(callback);
+	return () => listeners.delete(callback);
 }
 
 /** Forgets the sign-in on this device (memory and IndexedDB). */
 export async function signOut(): Promise<void> {
-	(await client()).authStore.clear();
+	(await sdk()).authStore.clear();
 }

@@ -14,7 +14,9 @@ export type CatalogTransportOptions = {
 const versionAnswer = z.object({
 	version: z.int(),
 	dataset: z.string(),
-	serverTime: z.string()
+	serverTime: z.string(),
+	/** older servers do not send it (src/lib/sync/cursor.ts falls back) */
+	settled: z.optional(z.string())
 });
 const listAnswer = z.object({ items: z.array(z.unknown()) });
 

@@ -1,10 +1,12 @@
 import PocketBase, { type BaseAuthStore } from 'pocketbase';
 import { db } from '$lib/db/db';
+import { authChanged } from './auth';
 import { createAuthStore } from './auth-store';
 
 /**
  * The only place that creates a PocketBase client. The app talks to the server
- * that served it (same origin); tests pass their own URL and store.
+ * that served it (same origin); tests pass their own URL and store. Loaded on
+ * demand (sign-in, profile, pushes, orders): browsing the catalog needs no SDK.
  */
 export function createClient(baseUrl: string, authStore?: BaseAuthStore): PocketBase {
 	const pb = new PocketBase(baseUrl, authStore);
@@ -25,6 +27,8 @@ export function client(): Promise<PocketBase> {
 		const auth = createAuthStore(db());
 		const pb = createClient(globalThis.location?.origin ?? 'http://127.0.0.1:8090', auth.store);
 		await auth.ready;
+		// the session (src/lib/api/auth.ts) follows every change from here on
+		auth.store.onChange((token, record) => authChanged(token, record, auth.store.isValid));
 		return pb;
 	})();
 	return shared;

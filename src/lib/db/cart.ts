@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import type { CartLine } from '$lib/domain/cart';
+import { emptyCart, type CartContent } from '$lib/domain/cart';
 import type { MalproDB } from './db';
 
-/** The cart as kept on the device: lines in the order they were added, a note per stall. */
-export type StoredCart = { lines: CartLine[]; notes: Record<string, string> };
+/** The cart as kept on the device. */
+export type StoredCart = CartContent;
 
 const cartSchema = z.object({
 	lines: z.array(
@@ -18,8 +18,6 @@ const cartSchema = z.object({
 	),
 	notes: z.record(z.string(), z.string())
 });
-
-export const emptyCart = (): StoredCart => ({ lines: [], notes: {} });
 
 /** Each signed-in account has its own cart; a visitor's is "guest". */
 export const cartKey = (owner: string | null) => `cart:${owner ?? 'guest'}`;

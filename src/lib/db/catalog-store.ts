@@ -24,6 +24,8 @@ export type CatalogMeta = {
 	syncedAt: number | null;
 	/** the server's time when the last finished pull started reading (src/lib/sync/cursor.ts) */
 	serverReadAt: string | null;
+	/** the server's settled time then, if it sent one (src/lib/sync/cursor.ts) */
+	serverSettledAt: string | null;
 	/** records skipped because they failed their schema, since the catalog was last fetched whole */
 	skippedInvalid: number;
 };
@@ -51,6 +53,7 @@ export async function readCatalogMeta(db: MalproDB): Promise<CatalogMeta> {
 	return {
 		syncedAt: m?.syncedAt ?? null,
 		serverReadAt: m?.serverReadAt ?? null,
+		serverSettledAt: m?.serverSettledAt ?? null,
 		skippedInvalid: m?.skippedInvalid ?? 0
 	};
 }
@@ -58,7 +61,12 @@ export async function readCatalogMeta(db: MalproDB): Promise<CatalogMeta> {
 /** A finished pull: when (device and server time), and how many records it could not read. */
 export async function recordPull(
 	db: MalproDB,
-	pull: { at: number; serverReadAt: string; skippedInvalid: number }
+	pull: {
+		at: number;
+		serverReadAt: string;
+		serverSettledAt?: string | null;
+		skippedInvalid: number;
+	}
 ): Promise<void> {
 	// kv only: the pull's rows are already committed chunk by chunk
 	await db.transaction('rw', db.kv, async () => {
@@ -66,6 +74,7 @@ export async function recordPull(
 		const value: CatalogMeta = {
 			syncedAt: pull.at,
 			serverReadAt: pull.serverReadAt,
+			serverSettledAt: pull.serverSettledAt ?? null,
 			skippedInvalid: meta.skippedInvalid + pull.skippedInvalid
 		};
 		await db.kv.put({ key: META_KEY, value });
@@ -84,7 +93,7 @@ export function readCursor(db: MalproDB, coll: PulledCollection): Promise<Cursor
 export async function resetCatalog(
 	db: MalproDB,
 	version: CachedVersion,
-	tombstonesFrom: Cursor
+	tombstonesFrom: Cursor & { settledAt?: string }
 ): Promise<void> {
 	// one transaction: a failure leaves the old catalog whole (browsing offline still works)
 	await db.transaction('rw', [...catalogTables(db), db.cursors, db.kv], async () => {
@@ -92,7 +101,12 @@ export async function resetCatalog(
 		await db.cursors.clear();
 		await db.cursors.put({ coll: 'tombstones', ...tombstonesFrom });
 		await db.kv.put({ key: VERSION_KEY, value: version });
-		const meta: CatalogMeta = { syncedAt: null, serverReadAt: null, skippedInvalid: 0 };
+		const meta: CatalogMeta = {
+			syncedAt: null,
+			serverReadAt: null,
+			serverSettledAt: null,
+			skippedInvalid: 0
+		};
 		await db.kv.put({ key: META_KEY, value: meta });
 	});
 }
@@ -233,8 +247,11 @@ async function moveCursor(
 ): Promise<void> {
 	const old = await db.cursors.get(coll);
 	const held = [...new Set([...(old?.held ?? []), ...heldIds])];
-	const at: Cursor & { readAt?: string } =
-		cursor ?? (old ? { updated: old.updated, id: old.id, readAt: old.readAt } : START);
+	const at: Cursor & { readAt?: string; settledAt?: string } =
+		cursor ??
+		(old
+			? { updated: old.updated, id: old.id, readAt: old.readAt, settledAt: old.settledAt }
+			: START);
 	await db.cursors.put({ coll, ...at, ...(held.length ? { held } : {}) });
 }
 

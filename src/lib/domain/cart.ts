@@ -15,6 +15,11 @@ export type CartLine = {
 };
 
 /** The part of the cart that becomes one order: each stall gets its own. */
+/** A cart: lines in the order they were added, a note per stall (kept by src/lib/db/cart.ts). */
+export type CartContent = { lines: CartLine[]; notes: Record<string, string> };
+
+export const emptyCart = (): CartContent => ({ lines: [], notes: {} });
+
 export type StallCart = { stall: string; lines: CartLine[]; total: Rupiah; items: number };
 
 /** Sum of price x qty in integer rupiah: what the device shows (the server's clientTotal). */

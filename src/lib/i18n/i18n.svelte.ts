@@ -1,19 +1,23 @@
-import { en } from './en';
 import { id, type MessageKey, type Messages } from './id';
 
 export type Locale = 'id' | 'en';
-const catalogs: Record<Locale, Messages> = { id, en };
+// English is loaded when someone picks it: most people never do
+const catalogs: Partial<Record<Locale, Messages>> = { id };
+const load: Record<Locale, () => Promise<Messages>> = {
+	id: async () => id,
+	en: () => import('./en').then((m) => m.en)
+};
 const STORAGE_KEY = 'malpro.locale';
 
 /** The person's language: Bahasa Indonesia unless they chose English. */
 class I18n {
 	#locale = $state<Locale>('id');
+	/** the chosen language's messages are loaded (the first page waits for it) */
+	readonly ready: Promise<void> = Promise.resolve();
 
 	constructor() {
 		if (typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY) === 'en') {
-			this.#locale = 'en';
-			// index.html says lang="id"; screen readers and the tests read this
-			if (typeof document !== 'undefined') document.documentElement.lang = 'en';
+			this.ready = this.setLocale('en');
 		}
 	}
 
@@ -22,21 +26,33 @@ class I18n {
 	}
 
 	set locale(next: Locale) {
+		void this.setLocale(next);
+	}
+
+	/** Switches once the language's messages are loaded (Indonesian stays if they cannot be). */
+	async setLocale(next: Locale): Promise<void> {
+		try {
+			catalogs[next] ??= await load[next]();
+		} catch (err) {
+			console.error(`malpro: could not load the ${next} messages`, err);
+			return;
+		}
 		this.#locale = next;
 		if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, next);
+		// index.html says lang="id"; screen readers and the tests read this
 		if (typeof document !== 'undefined') document.documentElement.lang = next;
 	}
 
 	/** The message for key, with {name} placeholders filled from params. */
 	t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
-		catalogs[this.#locale][key].replace(/\{(\w+)\}/g, (_, k: string) =>
+		(catalogs[this.#locale] ?? id)[key].replace(/\{(\w+)\}/g, (_, k: string) =>
 			String(params[k] ?? `{${k}}`)
 		);
 
 	/** The message for an error code, or the generic one if the code has none. */
 	error = (code: string): string => {
 		const key = `error.${code}` as MessageKey;
-		return key in catalogs[this.#locale] ? this.t(key) : this.t('error.unknown');
+		return key in id ? this.t(key) : this.t('error.unknown');
 	};
 }
 

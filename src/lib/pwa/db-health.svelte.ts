@@ -1,18 +1,18 @@
 import { db } from '$lib/db/db';
 import { isDbError, watchDatabase, type DbProblem, type DbWatch } from '$lib/db/open';
+import { dbProblem } from './db-problem.svelte';
 
 /**
  * The device database's health, for the banner in the layout. The handlers are
- * attached when this module loads (the layout imports it), before the first page's
- * load opens the database, so a blocked upgrade is seen too.
+ * attached when this module loads, which src/lib/state/startup.svelte.ts does
+ * before anything opens the database, so a blocked upgrade is seen too.
  */
 class DbHealth {
-	#problem = $state<DbProblem | null>(null);
 	#watch: DbWatch | undefined;
 
 	constructor() {
 		if (typeof window === 'undefined') return;
-		this.#watch = watchDatabase(db(), (p) => (this.#problem = p));
+		this.#watch = watchDatabase(db(), (p) => (dbProblem.current = p));
 		// A read or write that failed with no one to catch it (a full disk, a lost
 		// connection, no IndexedDB at all): the banner tells the person, so it is handled.
 		window.addEventListener('unhandledrejection', (event) => {
@@ -24,7 +24,7 @@ class DbHealth {
 	}
 
 	get problem(): DbProblem | null {
-		return this.#problem;
+		return dbProblem.current;
 	}
 
 	/** Opens the database; false if it cannot be used (the banner then says why). */

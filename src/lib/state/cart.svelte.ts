@@ -1,9 +1,11 @@
-import { db } from '$lib/db/db';
-import { adoptGuestCart, emptyCart, loadCart, saveCart, type StoredCart } from '$lib/db/cart';
-import { splitByStall, withQty, type CartLine, type StallCart } from '$lib/domain/cart';
+import type { StoredCart } from '$lib/db/cart';
+import { emptyCart, splitByStall, withQty, type CartLine, type StallCart } from '$lib/domain/cart';
 import type { Rupiah } from '$lib/domain/money';
 import { handleError } from './handle-error';
 import { session } from './session.svelte';
+
+// the database and its cart code load with the first cart read (not with the first page)
+const store = () => Promise.all([import('$lib/db/db'), import('$lib/db/cart')]);
 
 /** The cart of whoever uses the device now; kept in IndexedDB after every change. */
 class Cart {
@@ -40,7 +42,9 @@ class Cart {
 		if (this.#loaded && this.#owner === session.owner) return this.#loaded;
 		this.#owner = session.owner;
 		const owner = this.#owner;
-		const read = owner ? adoptGuestCart(db(), owner) : loadCart(db(), null);
+		const read = store().then(([{ db }, c]) =>
+			owner ? c.adoptGuestCart(db(), owner) : c.loadCart(db(), null)
+		);
 		// no usable database (private mode, full disk): an empty cart in memory, and the banner says why
 		this.#loaded = read.then(
 			(c) => void (this.#cart = c),
@@ -75,7 +79,8 @@ class Cart {
 
 	// storage first, then memory: a failed write leaves the screen as stored
 	async #save(next: StoredCart): Promise<void> {
-		await saveCart(db(), this.#owner, next);
+		const [{ db }, c] = await store();
+		await c.saveCart(db(), this.#owner, next);
 		this.#cart = next;
 	}
 }

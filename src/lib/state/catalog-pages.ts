@@ -1,6 +1,6 @@
 import { productImageUrl } from '$lib/api/catalog';
 import type { Category, Stall } from '$lib/api/catalog-records';
-import { client } from '$lib/api/client';
+import { keptRecord } from '$lib/api/auth';
 import {
 	browseProducts,
 	listCategories,
@@ -227,7 +227,6 @@ export async function searchProducts(
  */
 export async function buyerKecamatan(): Promise<Kecamatan | null> {
 	if (session.role !== 'buyer') return null;
-	const { authStore } = await client();
-	const kecamatan = (authStore.record as { kecamatan?: unknown } | null)?.kecamatan;
+	const kecamatan = (await keptRecord())?.kecamatan;
 	return isKecamatan(kecamatan) ? kecamatan : null;
 }

@@ -55,7 +55,7 @@ export class Session {
 		this.#restoring ??= (async () => {
 			this.#account = await this.#auth.storedAccount();
 			// follows sign-in, sign-out and saves of the signed-in record (profile edits)
-			await this.#auth.onAccountChange((account) => (this.#account = account));
+			this.#auth.onAccountChange((account) => (this.#account = account));
 		})();
 		return this.#restoring;
 	}

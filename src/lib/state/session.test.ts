@@ -18,7 +18,7 @@ function memoryAuth(kept: Account | null = null) {
 	let listener: ((a: Account | null) => void) | undefined;
 	const auth = {
 		storedAccount: vi.fn(async () => kept),
-		onAccountChange: vi.fn(async (cb: (a: Account | null) => void) => {
+		onAccountChange: vi.fn((cb: (a: Account | null) => void) => {
 			listener = cb;
 			return () => (listener = undefined);
 		}),

@@ -1,23 +1,15 @@
 import type { Table } from 'dexie';
-import { client } from '$lib/api/client';
-import { createPushTransport } from '$lib/api/sync-push';
-import { db } from '$lib/db/db';
-import { getValue, putValue } from '$lib/db/kv';
-import { orderResultApplier } from '$lib/db/orders';
-import { DexieOutbox, writeWithMutation } from '$lib/db/outbox';
-import { SyncEngine } from '$lib/sync/engine';
-import { newId } from '$lib/sync/ids';
-import { createSyncLock } from '$lib/sync/lock';
-import { requestBackgroundSync, startSyncTriggers } from '$lib/sync/triggers';
+import { LAST_OWNER_KEY } from '$lib/sync/keys';
 import type { MutationName, OutboxEntry, SyncStatus } from '$lib/sync/types';
+import { handleError } from './handle-error';
+import type { SyncRunner } from './sync-runner';
 import { session } from './session.svelte';
-
-const CLIENT_ID_KEY = 'sync.clientId';
-const LAST_OWNER_KEY = 'sync.lastOwner';
 
 /**
  * This device's sync, as the pages see it: how many changes wait, whether the
- * sign-in must be renewed, and the one funnel for writes that must reach the server.
+ * sign-in must be renewed, and the one funnel for writes that must reach the
+ * server. The machinery (./sync-runner.ts: outbox, engine, triggers, the SDK
+ * for the token) loads only once there is something to push.
  */
 class SyncState {
 	#status = $state<SyncStatus>({
@@ -27,65 +19,42 @@ class SyncState {
 		lastSyncAt: null,
 		nextRetryAt: null
 	});
-	#engine: SyncEngine | undefined;
-	#outbox: DexieOutbox | undefined;
-	#lastOwner: string | null = null;
-	#stop: (() => void) | undefined;
+	#runner: Promise<SyncRunner> | undefined;
+	#started = false;
+	#stopped = false;
+	#unfollow: (() => void) | undefined;
 
 	get status(): SyncStatus {
 		return this.#status;
 	}
 
-	/** Starts syncing in this tab (once): outbox, engine, triggers, sign-out guard. */
+	/**
+	 * Starts syncing in this tab (once the database opened): now if an account is
+	 * signed in or an earlier one left changes queued here, else at sign-in.
+	 */
 	async start(): Promise<void> {
-		if (this.#engine) return;
-		const database = db();
-		// server answers update the local orders in the same transaction
-		this.#outbox = new DexieOutbox(database, [orderResultApplier]);
-		const outbox = this.#outbox;
-		let clientId = (await getValue(database, CLIENT_ID_KEY)) as string | undefined;
-		if (!clientId) {
-			clientId = newId();
-			await putValue(database, CLIENT_ID_KEY, clientId);
-		}
-		this.#lastOwner = ((await getValue(database, LAST_OWNER_KEY)) as string | undefined) ?? null;
-
-		this.#engine = new SyncEngine({
-			store: outbox,
-			transport: createPushTransport({
-				baseUrl: location.origin,
-				token: async () => {
-					const { authStore } = await client();
-					return authStore.isValid ? authStore.token : '';
-				}
-			}),
-			lock: createSyncLock(),
-			clock: {
-				now: () => Date.now(),
-				setTimeout: (fn, ms) => setTimeout(fn, ms),
-				clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>)
-			},
-			random: Math.random,
-			// an expired sign-in keeps its queue: the last owner's changes still count
-			owner: () => session.owner ?? this.#lastOwner,
-			clientId,
-			onStatus: (s) => (this.#status = this.#withSignIn(s))
+		if (this.#started) return;
+		this.#started = true;
+		this.#unfollow = $effect.root(() => {
+			$effect(() => {
+				if (session.owner) void this.#load();
+			});
 		});
-		session.guardSignOut((owner) => outbox.countUnsent(owner));
-
-		this.#stop = startSyncTriggers({
-			engine: this.#engine,
-			probe: async () => (await fetch('/api/health', { cache: 'no-store' })).ok
-		});
+		if (session.owner) return;
+		const [{ db }, { getValue }] = await Promise.all([import('$lib/db/db'), import('$lib/db/kv')]);
+		if (await getValue(db(), LAST_OWNER_KEY)) await this.#load();
 	}
 
 	stop(): void {
-		this.#stop?.();
+		this.#stopped = true;
+		this.#unfollow?.();
+		void this.#runner?.then((r) => r.stop());
 	}
 
-	/** The person asked to send now. */
-	flush(): Promise<SyncStatus> | undefined {
-		return this.#engine?.flush();
+	/** The person asked to send now (or a page queued a change). */
+	async flush(): Promise<SyncStatus | undefined> {
+		const runner = await this.#loaded();
+		return runner?.flush();
 	}
 
 	/**
@@ -98,33 +67,38 @@ class SyncState {
 		tables: Table[] = [],
 		domainWrite?: () => Promise<void>
 	): Promise<OutboxEntry> {
-		const owner = session.owner;
-		if (!owner) throw new Error('enqueue needs a signed-in account');
-		if (owner !== this.#lastOwner) {
-			this.#lastOwner = owner;
-			await putValue(db(), LAST_OWNER_KEY, owner);
-		}
-		const entry = await writeWithMutation(db(), { owner, name, args }, tables, domainWrite);
-		void this.#engine?.flush();
-		void requestBackgroundSync();
-		return entry;
+		return (await this.#load()).enqueue(name, args, tables, domainWrite);
 	}
 
 	/** Rejected changes of the signed-in account, for the person to deal with. */
-	rejected(): Promise<OutboxEntry[]> {
+	async rejected(): Promise<OutboxEntry[]> {
 		const owner = session.owner;
-		return owner && this.#outbox ? this.#outbox.rejected(owner) : Promise.resolve([]);
+		const runner = await this.#loaded();
+		return owner && runner ? runner.rejected(owner) : [];
 	}
 
 	async dismiss(id: string): Promise<void> {
-		await this.#outbox?.dismiss(id);
-		await this.#engine?.refreshCounts();
+		await (await this.#loaded())?.dismiss(id);
 	}
 
-	/** Signed out (or expired) with changes of the last account still queued: ask to sign in. */
-	#withSignIn(s: SyncStatus): SyncStatus {
-		if (!session.owner && this.#lastOwner && s.unsent > 0) return { ...s, state: 'auth_required' };
-		return s;
+	/** The runner if there is (or should be) one: signed in, or already loaded. */
+	#loaded(): Promise<SyncRunner | undefined> {
+		if (this.#runner) return this.#runner;
+		return session.owner ? this.#load() : Promise.resolve(undefined);
+	}
+
+	#load(): Promise<SyncRunner> {
+		this.#runner ??= import('./sync-runner')
+			.then((m) => m.SyncRunner.start((s) => (this.#status = s)))
+			.then((runner) => {
+				if (this.#stopped) runner.stop();
+				return runner;
+			});
+		this.#runner.catch((err: unknown) => {
+			handleError(err);
+			this.#runner = undefined; // the next change or sign-in tries again
+		});
+		return this.#runner;
 	}
 }
 

@@ -7,13 +7,17 @@ import type { PulledCollection } from '$lib/api/catalog-records';
  */
 export type Cursor = { updated: string; id: string };
 
-/** A cursor and the server time its pull started reading at (src/lib/sync/cursor.ts). */
-export type ReadCursor = Cursor & { readAt: string };
+/**
+ * A cursor, the server time its pull started reading at and the server's
+ * settled time then, if it sent one (src/lib/sync/cursor.ts).
+ */
+export type ReadCursor = Cursor & { readAt: string; settledAt?: string };
 
 /** A collection's pull position, kept on the device. */
 export type CursorRow = Cursor & {
 	coll: PulledCollection;
 	readAt?: string;
+	settledAt?: string;
 	/**
 	 * ids the pull skipped because unsent changes touch them; read again from
 	 * the server once those changes are gone (docs/catalog-sync.md)
@@ -36,6 +40,11 @@ export type CatalogVersion = {
 	dataset: string;
 	/** the server's clock, in the records' time format */
 	serverTime: string;
+	/**
+	 * every catalog row (tombstones included) stamped before this time had
+	 * committed when the server answered; older servers do not send it
+	 */
+	settled?: string;
 };
 
 /** How the pull reaches the server (fetch in the app, an in-memory list in unit tests). */

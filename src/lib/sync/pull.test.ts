@@ -5,6 +5,7 @@ import { MalproDB } from '$lib/db/db';
 import { heldCatalogIds, type CatalogTouches } from '$lib/db/held';
 import { writeWithMutation } from '$lib/db/outbox';
 import { MemoryCatalog, testId, wire } from '$lib/testing/memory-catalog';
+import type { CatalogTransport } from './catalog-types';
 import { pullCatalog, type PullOptions } from './pull';
 
 const CAT_SNACK = testId('catsnack', 1);
@@ -143,6 +144,112 @@ describe('pullCatalog: later pulls', () => {
 		expect((await db.products.get(testId('prod', 7)))?.price).toBe(9999);
 		const answered = server.requests.slice(before).flatMap((r) => r.answered);
 		expect(answered).toEqual([testId('prod', 7)]);
+	});
+});
+
+/**
+ * The memory server as a newer server answers: with a settled time, before
+ * which every write has committed (pocketbase/hooks/catalog_settled.go).
+ */
+function settling(server: MemoryCatalog, settled: () => string): CatalogTransport {
+	const transport = server.transport();
+	return {
+		...transport,
+		version: async () => ({ ...(await transport.version()), settled: settled() })
+	};
+}
+
+describe('pullCatalog: a server that tells its settled time', () => {
+	it('re-reads nothing of the overlap when nothing was in flight', async () => {
+		const changedAll = (server: MemoryCatalog) => {
+			// every product changed just before the first pull …
+			for (let i = 0; i < 40; i++) server.update('products', testId('prod', i), { stock: 5 });
+			server.tick(100);
+		};
+		const server = city(40);
+		changedAll(server);
+		const { db } = device();
+		const transport = settling(server, () => server.now(-50));
+		await pullCatalog({ db, transport, now: () => 1_000 });
+		expect((await db.cursors.get('products'))?.settledAt).toBe(server.now(-50));
+		expect((await readCatalogMeta(db)).serverSettledAt).toBe(server.now(-50));
+
+		// … and one after: the delta reads that one only
+		server.tick(1000);
+		server.update('products', testId('prod', 7), { price: 9999 });
+		const before = server.requests.length;
+		await pullCatalog({ db, transport, now: () => 1_000 });
+		expect(server.requests.slice(before).flatMap((r) => r.answered)).toEqual([testId('prod', 7)]);
+
+		// an older server: its 2 s overlap reads the 40 again (and writes none of them)
+		const old = city(40);
+		changedAll(old);
+		const other = device().db;
+		await pull(other, old);
+		old.tick(1000);
+		old.update('products', testId('prod', 7), { price: 9999 });
+		const start = old.requests.length;
+		const report = await pull(other, old);
+		expect(old.requests.slice(start).flatMap((r) => r.answered)).toHaveLength(40);
+		expect(report.written.products).toBe(1);
+	});
+
+	it('gets a write that was in flight during a pull, however long it took to commit', async () => {
+		const server = city(6);
+		const { db } = device();
+		// a write starts (its stamp is taken) and stays uncommitted for 5 s …
+		const stamp = server.now();
+		let settled = () => stamp;
+		const transport = settling(server, () => settled());
+		server.tick(4000);
+		// … while another commits and a pull reads past the stamp
+		server.update('products', testId('prod', 3), { stock: 1 });
+		server.tick(1000);
+		await pullCatalog({ db, transport, now: () => 1_000 });
+		expect((await db.cursors.get('products'))?.updated).toBe(server.now(-1000));
+
+		// it commits: stamped 5 s before the pull that passed it
+		const late = testId('late', 1);
+		server.put('products', wire.product(late, SANAN, CAT_SNACK, 'Late', 700), stamp);
+		server.tick(100);
+		settled = () => server.now(-50);
+		const report = await pullCatalog({ db, transport, now: () => 1_000 });
+		expect(await db.products.get(late)).toMatchObject({ name: 'Late' });
+		// read from the stamp: the late row, and product 3 again (not rewritten)
+		expect(report.written.products).toBe(1);
+
+		// an older server's 2 s overlap guess would have missed it
+		const old = city(6);
+		const other = device().db;
+		const oldStamp = old.now();
+		old.tick(4000);
+		old.update('products', testId('prod', 3), { stock: 1 });
+		old.tick(1000);
+		await pull(other, old);
+		old.put('products', wire.product(late, SANAN, CAT_SNACK, 'Late', 700), oldStamp);
+		old.tick(100);
+		await pull(other, old);
+		expect(await other.products.get(late)).toBeUndefined();
+	});
+
+	it('does not miss a deletion in flight during a new device’s first pull', async () => {
+		const server = city(4);
+		const gone = testId('prod', 1);
+		const stamp = server.now(); // the deletion's tombstone is stamped, not committed yet
+		server.tick(5000);
+		let settled = () => stamp;
+		const { db } = device();
+		await pullCatalog({ db, transport: settling(server, () => settled()), now: () => 1_000 });
+		expect(await db.products.get(gone)).toBeDefined();
+
+		// it commits, its tombstone stamped before the new device's first read
+		server.remove('products', gone);
+		const tombstone = server.get('tombstones', 'tomb00000000001'); // the server's first
+		server.put('tombstones', { ...tombstone!, id: 'tomb00000000001' }, stamp);
+		server.tick(100);
+		settled = () => server.now(-50);
+		await pullCatalog({ db, transport: settling(server, () => settled()), now: () => 1_000 });
+		expect(await db.products.get(gone)).toBeUndefined();
 	});
 });
 

@@ -16,8 +16,15 @@ import {
 } from '$lib/db/catalog-store';
 import type { MalproDB } from '$lib/db/db';
 import { heldCatalogIds } from '$lib/db/held';
-import type { CatalogTransport, Cursor, HeldIds, PageQuery, PullReport } from './catalog-types';
-import { resumeFrom, START } from './cursor';
+import type {
+	CatalogTransport,
+	Cursor,
+	HeldIds,
+	PageQuery,
+	PullReport,
+	ReadCursor
+} from './catalog-types';
+import { resumeFrom, settledOf, settledTime, START } from './cursor';
 import { readPages, type PageRange, type PageReader } from './pages';
 
 export type PullOptions = {
@@ -44,9 +51,11 @@ type Pull = {
 	reader: PageReader;
 	report: PullReport;
 	held: (coll: PulledCollection) => ReadonlySet<string>;
-	/** the server time of the last finished pull */
-	lastReadAt: string | null;
+	/** the time before which the last finished pull saw every write (src/lib/sync/cursor.ts) */
+	lastSettled: string | null;
 	overlapMs: number;
+	/** the server's settled time when this pull started reading, if it sent one */
+	settledAt: string | null;
 };
 
 /**
@@ -73,14 +82,19 @@ export async function pullCatalog(o: PullOptions): Promise<PullReport> {
 		requests: 1
 	};
 
+	// every catalog row stamped before it has committed: what this pull reads holds them all
+	const settledAt = settledTime(remote);
 	const cached = await readCachedVersion(db);
 	if (cached?.version !== remote.version || cached.dataset !== remote.dataset) {
 		report.dropped = cached !== null;
 		const version = { version: remote.version, dataset: remote.dataset };
-		await resetCatalog(db, version, { updated: remote.serverTime, id: '' });
+		const from = settledAt ? { settledAt, updated: settledAt } : { updated: remote.serverTime };
+		await resetCatalog(db, version, { ...from, id: '' });
 	}
 
 	const held = await (o.held ?? (() => heldCatalogIds(db)))();
+	const overlapMs = o.overlapMs ?? 2000;
+	const last = await readCatalogMeta(db);
 	const pull: Pull = {
 		db,
 		report,
@@ -92,8 +106,12 @@ export async function pullCatalog(o: PullOptions): Promise<PullReport> {
 			counts: report
 		},
 		held: (c) => held[c] ?? new Set<string>(),
-		lastReadAt: (await readCatalogMeta(db)).serverReadAt,
-		overlapMs: o.overlapMs ?? 2000
+		lastSettled: settledOf(
+			{ readAt: last.serverReadAt, settledAt: last.serverSettledAt },
+			overlapMs
+		),
+		overlapMs,
+		settledAt
 	};
 
 	await rereadReleased(pull);
@@ -117,6 +135,7 @@ export async function pullCatalog(o: PullOptions): Promise<PullReport> {
 	await recordPull(db, {
 		at: (o.now ?? Date.now)(),
 		serverReadAt: remote.serverTime,
+		serverSettledAt: settledAt,
 		skippedInvalid: report.skippedInvalid
 	});
 	return report;
@@ -136,7 +155,7 @@ async function pullRows<C extends CatalogCollection>(
 			db,
 			collection,
 			rows as CatalogRow[C][],
-			moveCursor ? cursor : null,
+			moveCursor ? withSettled(pull, cursor) : null,
 			pull.held(collection)
 		);
 		report.chunks++;
@@ -151,7 +170,7 @@ async function pullTombstones(pull: Pull): Promise<void> {
 	const { db, report } = pull;
 	const range = await rangeOf(pull, 'tombstones');
 	await readPages(pull.reader, 'tombstones', range, async (rows, cursor) => {
-		const r = await applyTombstones(db, rows, cursor, pull.held);
+		const r = await applyTombstones(db, rows, withSettled(pull, cursor), pull.held);
 		report.chunks++;
 		report.written.tombstones += rows.length;
 		report.deleted += r.deleted;
@@ -178,18 +197,23 @@ async function rereadReleased(pull: Pull): Promise<void> {
 
 /**
  * Where this pull reads a collection from: its cursor, moved back for late
- * commits from the later of when the cursor was written and when the last
- * whole pull started.
+ * commits to the later of the settled times of the pull that wrote the cursor
+ * and of the last whole pull (each alone is safe: docs/catalog-sync.md).
  */
 async function rangeOf(pull: Pull, collection: PulledCollection): Promise<PageRange> {
 	const row = await readCursor(pull.db, collection);
 	const seen = row ? { updated: row.updated, id: row.id } : START;
-	const readAt =
-		[row?.readAt, pull.lastReadAt]
+	const settled =
+		[row ? settledOf(row, pull.overlapMs) : null, pull.lastSettled]
 			.filter((t) => t != null)
 			.sort()
 			.pop() ?? null;
-	return { from: resumeFrom(seen, readAt, pull.overlapMs), seen };
+	return { from: resumeFrom(seen, settled, pull.overlapMs), seen };
+}
+
+/** A cursor this pull read up to, with the settled time it knows writes by. */
+function withSettled(pull: Pull, cursor: ReadCursor): ReadCursor {
+	return pull.settledAt ? { ...cursor, settledAt: pull.settledAt } : cursor;
 }
 
 async function cursorOf(db: MalproDB, collection: PulledCollection): Promise<Cursor> {
