@@ -78,7 +78,8 @@ func moveOrder(action domain.OrderAction) mutationHandler {
 }
 
 // applyMove changes an order's status, giving its stock back when it leaves
-// the statuses that hold stock.
+// the statuses that hold stock. The products' `updated` moves with their stock
+// (moveStock), stamped by the server's clock, not by at: devices pull it.
 func applyMove(app core.App, order *core.Record, to domain.OrderStatus, note string, at time.Time) error {
 	if order.GetBool("stock_held") && !domain.HoldsStock(to) {
 		lines, err := orderLines(app, order.Id)

@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -188,18 +189,42 @@ func takeStock(app core.App, lines []domain.QuotedLine) error { return moveStock
 
 func giveBackStock(app core.App, lines []domain.QuotedLine) error { return moveStock(app, lines, +1) }
 
+// moveStock changes each line's product stock by sign × qty in one SQL
+// statement that never takes it below 0, and moves the product's `updated`
+// with it: devices learn of a product sold out or back in stock by a delta
+// pull. The write is registered as a catalog write of this transaction
+// (rawCatalogWrite), so `settled` waits for its commit like a record save's.
+//
+// Taking more than is left fails instead of taking less: the quote read the
+// stock in this transaction, and the app has one writer, so only a write
+// around the app could cause it. The push then answers retry, and the order
+// is priced again from the stock there is.
 func moveStock(app core.App, lines []domain.QuotedLine, sign int) error {
+	moving := make([]domain.QuotedLine, 0, len(lines))
 	for _, l := range lines {
-		if l.Qty == 0 {
-			continue
-		}
-		_, err := app.DB().NewQuery("UPDATE products SET stock = MAX(stock + {:delta}, 0) WHERE id = {:id}").
-			Bind(dbx.Params{"delta": sign * l.Qty, "id": l.Product}).Execute()
-		if err != nil {
-			return err
+		if l.Qty > 0 {
+			moving = append(moving, l)
 		}
 	}
-	return nil
+	if len(moving) == 0 {
+		return nil
+	}
+	return rawCatalogWrite(app, func(stamp string) error {
+		for _, l := range moving {
+			delta := sign * l.Qty
+			res, err := app.DB().NewQuery("UPDATE products SET stock = stock + {:delta}, updated = {:updated} " +
+				"WHERE id = {:id} AND stock + {:delta} >= 0").
+				Bind(dbx.Params{"delta": delta, "updated": stamp, "id": l.Product}).Execute()
+			if err != nil {
+				return err
+			}
+			// giving back to a product deleted meanwhile changes nothing, rightly
+			if n, err := res.RowsAffected(); err != nil || (n != 1 && sign < 0) {
+				return fmt.Errorf("stock of product %s: moving it by %d changed %d rows (%v)", l.Product, delta, n, err)
+			}
+		}
+		return nil
+	})
 }
 
 func saveLine(app core.App, id, orderID string, q domain.QuotedLine) error {

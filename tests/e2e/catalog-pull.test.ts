@@ -1,7 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogTransport } from '$lib/api/catalog';
+import { productById } from '$lib/db/catalog';
 import { MalproDB } from '$lib/db/db';
+import { newId } from '$lib/sync/ids';
 import { pullCatalog, type PullOptions } from '$lib/sync/pull';
 import { TestServer } from './server';
 
@@ -185,5 +187,67 @@ describe('catalog pull against the real server', () => {
 				`delta/full = ${((100 * deltaBytes) / fullBytes).toFixed(1)}%`
 		);
 		expect(deltaBytes).toBeLessThan(fullBytes / 10);
+	});
+
+	it('stock taken by orders reaches a phone by a delta pull, down to sold out', async () => {
+		const phone = device();
+		await phone.pull();
+		const login = await api('POST', '/api/collections/buyers/auth-with-password', {
+			identity: '198507142010011002', // Budi, demo buyer
+			password: 'malpro123'
+		});
+		const buyer = ((await login.json()) as { token: string }).token;
+		// a product of an open stall that a few orders can sell out
+		const filter = 'active = true && stock >= 2 && stock <= 50 && stall.is_open = true';
+		const found = await api(
+			'GET',
+			`/api/collections/products/records?perPage=1&sort=stock,id&filter=${encodeURIComponent(filter)}`
+		);
+		const product = ((await found.json()) as { items: Row[] }).items[0];
+		if (!product) throw new Error('no demo product with a little stock in an open stall');
+		const stock = Number(product.stock);
+
+		const order = async (qty: number) => {
+			const res = await api(
+				'POST',
+				'/api/sync/push',
+				{
+					clientId: 'e2e-catalog-stock',
+					mutations: [
+						{
+							id: newId(),
+							name: 'order.place',
+							args: {
+								order: newId(),
+								stall: product.stall,
+								delivery: 'pickup',
+								payment: 'cod',
+								note: '',
+								lines: [{ id: newId(), product: product.id, qty, seenPrice: product.price }]
+							},
+							createdAt: new Date().toISOString()
+						}
+					]
+				},
+				buyer
+			);
+			const { results } = (await res.json()) as {
+				results: { status: string; data?: { status: string } }[];
+			};
+			expect(results[0]).toMatchObject({ status: 'applied', data: { status: 'placed' } });
+		};
+
+		await order(1);
+		let report = await phone.pull();
+		expect(report.dropped).toBe(false);
+		expect(report.written.products).toBeGreaterThanOrEqual(1);
+		expect((await phone.db.products.get(product.id))?.stock).toBe(stock - 1);
+		expect((await productById(phone.db, product.id))?.soldOut).toBe(false);
+
+		await order(stock - 1); // the last units
+		report = await phone.pull();
+		expect(report.dropped).toBe(false);
+		expect((await phone.db.products.get(product.id))?.stock).toBe(0);
+		expect((await productById(phone.db, product.id))?.soldOut).toBe(true);
 	});
 });

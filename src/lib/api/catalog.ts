@@ -95,12 +95,5 @@ export function pageFilter(q: PageQuery): string {
 
 const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-/** A product's picture (same origin), as a thumbnail the server made: 160x160 or 480x480. */
-export function productImageUrl(
-	product: { id: string; image: string },
-	thumb?: '160x160' | '480x480'
-): string | null {
-	if (!product.image) return null;
-	const url = `/api/files/products/${product.id}/${encodeURIComponent(product.image)}`;
-	return thumb ? `${url}?thumb=${thumb}` : url;
-}
+// the thumbnail URLs live with the first screen's (no catalog code needed there)
+export { productImageUrl } from './images';
