@@ -2,7 +2,7 @@
 // its REST API as the demo superuser: buyers with valid NIPs, and one product
 // with plenty of stock in a verified, open demo stall.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { MalproDB } from '$lib/db/db';
+import { MalproDB } from '$lib/db/schema';
 import { DexieOutbox, writeWithMutation } from '$lib/db/outbox';
 import { parseNip } from '$lib/domain/nip';
 import { SyncEngine } from '$lib/sync/engine';

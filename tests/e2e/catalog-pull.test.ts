@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogTransport } from '$lib/api/catalog';
 import { productById } from '$lib/db/catalog';
-import { MalproDB } from '$lib/db/db';
+import { MalproDB } from '$lib/db/schema';
 import { newId } from '$lib/sync/ids';
 import { pullCatalog, type PullOptions } from '$lib/sync/pull';
 import { TestServer } from './server';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MalproDB } from '$lib/db/db';
+import { MalproDB } from '$lib/db/schema';
 import { getValue, putValue } from '$lib/db/kv';
 import { buyerRecord, fakeToken } from '$lib/testing/auth-fixtures';
 import { createAuthStore } from './auth-store';

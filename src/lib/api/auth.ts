@@ -23,7 +23,8 @@ export async function keptSignIn(): Promise<Kept> {
 	if (kept === undefined && (await localDatabaseExists()) === false) kept ??= null;
 	if (kept === undefined) {
 		const saved = await import('$lib/db/db')
-			.then(({ db }) => readStoredAuth(db()))
+			.then(({ loadDb }) => loadDb())
+			.then(readStoredAuth)
 			.catch((err: unknown) => {
 				// no usable database (private mode, full disk): signed out, the banner says why
 				console.error('malpro: could not read the sign-in from IndexedDB', err);

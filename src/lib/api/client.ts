@@ -1,5 +1,5 @@
 import PocketBase, { type BaseAuthStore } from 'pocketbase';
-import { db } from '$lib/db/db';
+import { loadDb } from '$lib/db/db';
 import { authChanged } from './auth';
 import { createAuthStore } from './auth-store';
 
@@ -24,7 +24,7 @@ let shared: Promise<PocketBase> | undefined;
  */
 export function client(): Promise<PocketBase> {
 	shared ??= (async () => {
-		const auth = createAuthStore(db());
+		const auth = createAuthStore(await loadDb());
 		const pb = createClient(globalThis.location?.origin ?? 'http://127.0.0.1:8090', auth.store);
 		await auth.ready;
 		// the session (src/lib/api/auth.ts) follows every change from here on

@@ -19,7 +19,8 @@ export type StallCardView = {
 	name: string;
 	kecamatan: Kecamatan;
 	isOpen: boolean;
-	productCount: number;
+	/** null: not counted (only the cards shown are) */
+	productCount: number | null;
 };
 
 /** What a category tile shows. */

@@ -7,7 +7,7 @@ import {
 	type Tombstone
 } from '$lib/api/catalog-records';
 import type { Cursor, CursorRow, ReadCursor } from '$lib/sync/catalog-types';
-import { START } from '$lib/sync/cursor';
+import { nextCursorRow } from '$lib/sync/chunk-writer';
 import type { MalproDB } from './db';
 
 /**
@@ -132,12 +132,15 @@ export async function writeChunk<C extends CatalogCollection>(
 	collection: C,
 	rows: CatalogRow[C][],
 	cursor: ReadCursor | null,
-	held: ReadonlySet<string> = new Set()
+	held: ReadonlySet<string> = new Set(),
+	/** the table held none of these rows before this pull (it was empty): nothing to compare */
+	fresh = false
 ): Promise<ChunkResult> {
 	const table = tableOf(db, collection);
 	const result: ChunkResult = { written: 0, unchanged: 0, held: 0, added: [] };
 	await db.transaction('rw', [table, db.cursors], async () => {
-		const existing = await table.bulkGet(rows.map((r) => r.id));
+		// reading rows back costs as much as writing them: a first pull skips it
+		const existing = fresh ? [] : await table.bulkGet(rows.map((r) => r.id));
 		const put: CatalogRow[C][] = [];
 		const heldIds: string[] = [];
 		rows.forEach((row, i) => {
@@ -245,14 +248,7 @@ async function moveCursor(
 	cursor: ReadCursor | null,
 	heldIds: string[]
 ): Promise<void> {
-	const old = await db.cursors.get(coll);
-	const held = [...new Set([...(old?.held ?? []), ...heldIds])];
-	const at: Cursor & { readAt?: string; settledAt?: string } =
-		cursor ??
-		(old
-			? { updated: old.updated, id: old.id, readAt: old.readAt, settledAt: old.settledAt }
-			: START);
-	await db.cursors.put({ coll, ...at, ...(held.length ? { held } : {}) });
+	await db.cursors.put(nextCursorRow(coll, await db.cursors.get(coll), cursor, heldIds));
 }
 
 /** Rows kept per catalog collection. */

@@ -12,7 +12,7 @@ import {
 	searchItems,
 	stallWithProducts
 } from './catalog';
-import { MalproDB } from './db';
+import { MalproDB } from './schema';
 
 const SNACK = testId('catsnack', 1);
 const DRINK = testId('catdrink', 1);

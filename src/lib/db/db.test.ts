@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '$lib/sync/types';
-import { MalproDB } from './db';
+import { MalproDB } from './schema';
 
 describe('MalproDB schema upgrades', () => {
 	it('keeps a pending outbox entry from version 2 through the catalog tables (3) and on', async () => {

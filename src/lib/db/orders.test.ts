@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { splitByStall, type CartLine } from '$lib/domain/cart';
 import { loadCart, saveCart } from './cart';
-import { MalproDB } from './db';
+import { MalproDB } from './schema';
 import { listOrders, mergeServerOrders, orderResultApplier, placeOrders } from './orders';
 import { DexieOutbox } from './outbox';
 

@@ -1,4 +1,5 @@
 import { catalog } from './catalog.svelte';
+import { startup } from './startup.svelte';
 import { handleError } from './handle-error';
 
 /**
@@ -29,8 +30,9 @@ class Browse {
 		this.#openCalled = true;
 		if (first) {
 			addEventListener('online', () => void catalog.sync());
-			void catalog
-				.load()
+			// a first visit's home page opens the database after its first screen
+			void startup.localReady
+				.then(() => catalog.load())
 				.catch((err) => handleError(err))
 				.finally(() => {
 					this.#opened = true;
@@ -83,6 +85,8 @@ export function catalogQuery<T>(read: () => Promise<T>): {
 	let latest = 0;
 	$effect(() => {
 		void catalog.revision;
+		// nothing to read before the database is there (a first visit's home page)
+		if (!startup.localSettled) return;
 		const run = ++latest;
 		read().then(
 			(value) => {

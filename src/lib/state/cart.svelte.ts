@@ -5,7 +5,8 @@ import { handleError } from './handle-error';
 import { session } from './session.svelte';
 
 // the database and its cart code load with the first cart read (not with the first page)
-const store = () => Promise.all([import('$lib/db/db'), import('$lib/db/cart')]);
+const store = () =>
+	Promise.all([import('$lib/db/db').then((m) => m.loadDb()), import('$lib/db/cart')]);
 
 /** The cart of whoever uses the device now; kept in IndexedDB after every change. */
 class Cart {
@@ -42,8 +43,8 @@ class Cart {
 		if (this.#loaded && this.#owner === session.owner) return this.#loaded;
 		this.#owner = session.owner;
 		const owner = this.#owner;
-		const read = store().then(([{ db }, c]) =>
-			owner ? c.adoptGuestCart(db(), owner) : c.loadCart(db(), null)
+		const read = store().then(([db, c]) =>
+			owner ? c.adoptGuestCart(db, owner) : c.loadCart(db, null)
 		);
 		// no usable database (private mode, full disk): an empty cart in memory, and the banner says why
 		this.#loaded = read.then(
@@ -79,8 +80,8 @@ class Cart {
 
 	// storage first, then memory: a failed write leaves the screen as stored
 	async #save(next: StoredCart): Promise<void> {
-		const [{ db }, c] = await store();
-		await c.saveCart(db(), this.#owner, next);
+		const [db, c] = await store();
+		await c.saveCart(db, this.#owner, next);
 		this.#cart = next;
 	}
 }

@@ -4,7 +4,6 @@ import { keptRecord } from '$lib/api/auth';
 import {
 	browseProducts,
 	listCategories,
-	listStalls,
 	productById,
 	productCards,
 	productCounts,
@@ -13,7 +12,8 @@ import {
 	stallsProducts,
 	type ProductCard
 } from '$lib/db/catalog';
-import { db } from '$lib/db/db';
+import { db, type MalproDB } from '$lib/db/db';
+import { yieldToMain } from '$lib/sync/yield';
 import {
 	categoryColour,
 	isKecamatan,
@@ -38,7 +38,8 @@ import { session } from './session.svelte';
 /** A product as a card shows it: with its thumbnail and its category's colour. */
 export type ProductTile = ProductCard & { thumb: string | null; colour: string };
 export type CategoryTile = Category & { colour: string; productCount: number };
-export type StallTile = Stall & { productCount: number };
+/** A stall as a card shows it; its product count is read only for the cards shown (null: not read). */
+export type StallTile = Stall & { productCount: number | null };
 
 /** A category's name in the person's language (call it while rendering: it follows a switch). */
 export const categoryLabel = (c: Pick<Category, 'name' | 'nameEn'>): string =>
@@ -59,42 +60,107 @@ function tiles(cards: ProductCard[], categories: Map<string, Category>): Product
 /** Stalls read per round when picking the home page's featured products. */
 const FEATURED_STALLS = 16;
 
+/** The stalls the home page lists before "show all" (StallList's limit). */
+export const HOME_STALLS = 8;
+/** Product counts asked for at once: a thousand requests in one go would hold the page up. */
+const COUNT_SLICE = 100;
+
 /**
  * The home page: categories with their product counts, and the stalls of a
- * kecamatan. It never reads the products (10,000 on a phone): the counts come
- * from the `category` and `stall` indexes, i.e. every product the device holds
- * (the pulled catalog is the public one, so these are the listed products).
+ * kecamatan, open ones first, each group by name. It never reads the products
+ * (10,000 on a phone): the counts come from the `category` and `stall` indexes,
+ * i.e. every product the device holds (the pulled catalog is the public one, so
+ * these are the listed products); only the first `countedStalls` stalls are
+ * counted (the ones shown; a thousand counts cost a phone a tenth of a second).
  */
 export async function homeCatalog(
-	kecamatan: Kecamatan | undefined
+	kecamatan: Kecamatan | undefined,
+	countedStalls = HOME_STALLS
 ): Promise<{ categories: CategoryTile[]; stalls: StallTile[] }> {
 	// the pick (the first cards) reads first: on a phone both at once delay it
 	await pickRead?.catch(() => {});
 	const d = db();
-	const [categories, stalls] = await Promise.all([listCategories(d), listStalls(d, kecamatan)]);
-	const [perCategory, perStall] = await Promise.all([
-		productCounts(
-			d,
-			'category',
-			categories.map((c) => c.id)
-		),
-		productCounts(
-			d,
-			'stall',
-			stalls.map((s) => s.id)
-		)
-	]);
+	const [categories, listed] = await Promise.all([listCategories(d), homeStalls(d, kecamatan)]);
+	const stalls = inOrder(listed, countedStalls);
+	const counted = stalls.slice(0, countedStalls).map((s) => s.id);
+	const perCategory = await productCounts(
+		d,
+		'category',
+		categories.map((c) => c.id)
+	);
+	const perStall: number[] = [];
+	for (let at = 0; at < counted.length; at += COUNT_SLICE) {
+		if (at > 0) await yieldToMain();
+		perStall.push(...(await productCounts(d, 'stall', counted.slice(at, at + COUNT_SLICE))));
+	}
 	return {
 		categories: categories.map((c, i) => ({
 			...c,
 			colour: categoryColour(c.slug),
 			productCount: perCategory[i] ?? 0
 		})),
-		// open stalls first, each group by name
-		stalls: stalls
-			.map((s, i) => ({ ...s, productCount: perStall[i] ?? 0 }))
-			.sort((a, b) => Number(b.isOpen) - Number(a.isOpen))
+		stalls: stalls.map((s, i) => ({ ...s, productCount: perStall[i] ?? null }))
 	};
+}
+
+/** The home page's stalls, and what they were read at (homeStalls). */
+let stallsRead: { key: string; stalls: Stall[] } | undefined;
+/** Stalls read at once: a thousand in one read hold a phone's page up. */
+const STALLS_SLICE = 250;
+
+/**
+ * The listed stalls of a kecamatan (or all), in no order (inOrder). A pull
+ * re-reads the home page every second or two while it stores products: the
+ * stalls are read again only when their cursors moved (every write of stalls
+ * moves them, a stall's tombstone moves the tombstones', a catalog dropped
+ * whole removes them). All of them, a slice at a time (listStalls, the same
+ * rows, reads and sorts them in one go).
+ */
+async function homeStalls(d: MalproDB, kecamatan: Kecamatan | undefined): Promise<Stall[]> {
+	const moved = await d.cursors.bulkGet(['stalls', 'tombstones']);
+	const key = JSON.stringify([kecamatan ?? '', moved]);
+	if (stallsRead?.key !== key) {
+		const rows: Stall[] = [];
+		if (kecamatan) rows.push(...(await d.stalls.where('kecamatan').equals(kecamatan).toArray()));
+		else {
+			for (let after = ''; ;) {
+				const slice = await d.stalls.where(':id').above(after).limit(STALLS_SLICE).toArray();
+				rows.push(...slice);
+				if (slice.length < STALLS_SLICE) break;
+				after = slice[slice.length - 1]?.id ?? '';
+				await yieldToMain();
+			}
+		}
+		stallsRead = { key, stalls: rows.filter((s) => s.verification === 'verified') };
+	}
+	return stallsRead.stalls;
+}
+
+const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
+/** Open stalls first, each group by name (then id): listStalls' order, open ones first. */
+const stallOrder = (a: Stall, b: Stall) =>
+	Number(b.isOpen) - Number(a.isOpen) ||
+	collator.compare(a.name, b.name) ||
+	(a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The stalls in the home page's order: the first `first` of them sorted (what
+ * is shown before "show all": picked in one pass), the rest after them in no
+ * order; all of them sorted when they are all shown.
+ */
+export function inOrder<S extends Stall>(stalls: S[], first: number): S[] {
+	if (first >= stalls.length) return [...stalls].sort(stallOrder);
+	if (first <= 0) return stalls;
+	const top: S[] = [];
+	for (const s of stalls) {
+		if (top.length === first && stallOrder(s, top[first - 1] as S) >= 0) continue;
+		let at = top.length;
+		while (at > 0 && stallOrder(s, top[at - 1] as S) < 0) at--;
+		top.splice(at, 0, s);
+		if (top.length > first) top.pop();
+	}
+	const shown = new Set(top);
+	return [...top, ...stalls.filter((s) => !shown.has(s))];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { MalproDB } from '$lib/db/db';
+import { MalproDB } from '$lib/db/schema';
 import { pullCatalog } from '$lib/sync/pull';
 import { MemoryCatalog, testId, wire } from '$lib/testing/memory-catalog';
 import { CatalogSearch } from './catalog-search.svelte';

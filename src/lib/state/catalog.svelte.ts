@@ -5,7 +5,9 @@ import { countCatalog, readCatalogMeta } from '$lib/db/catalog-store';
 import { db as appDb, type MalproDB } from '$lib/db/db';
 import type { CatalogTransport, HeldIds, PullReport } from '$lib/sync/catalog-types';
 import { createSyncLock } from '$lib/sync/lock';
-import { pullCatalog } from '$lib/sync/pull';
+import type { ChunkWriter } from '$lib/sync/chunk-writer';
+import { workerChunkWriter } from '$lib/sync/chunk-writer-client';
+import { pageThreadWriter, pullCatalog, type PullProgress } from '$lib/sync/pull';
 import type { Lock } from '$lib/sync/types';
 
 /** What the catalog sync needs; the app's defaults are made on first use, tests pass their own. */
@@ -15,6 +17,8 @@ export type CatalogSyncDeps = {
 	lock: Lock;
 	now: () => number;
 	held?: () => Promise<HeldIds>;
+	/** what stores a pull's chunks, made per pull (default: Dexie on this thread) */
+	writer?: (db: MalproDB) => { write: ChunkWriter; close: () => void };
 };
 
 const appDeps = (): CatalogSyncDeps => ({
@@ -22,8 +26,16 @@ const appDeps = (): CatalogSyncDeps => ({
 	transport: () => createCatalogTransport({ baseUrl: location.origin }),
 	// its own lock: a catalog pull never waits behind an outbox push, nor the reverse
 	lock: createSyncLock('malpro-catalog'),
-	now: Date.now
+	now: Date.now,
+	// a worker stores the rows: ten thousand puts would hold the page's thread up
+	writer: (db) => workerChunkWriter(db.name, pageThreadWriter(db))
 });
+
+/**
+ * While a pull runs, the pages re-read what it stored so far at most this often;
+ * on a device with no catalog yet, at once when the first products are stored.
+ */
+export const PROGRESS_MS = 1500;
 
 const noRows: Record<CatalogCollection, number> = {
 	categories: 0,
@@ -43,8 +55,10 @@ export class CatalogSync {
 	#counts = $state<Record<CatalogCollection, number>>(noRows);
 	#skippedInvalid = $state(0);
 	#lastError = $state<string | null>(null);
-	/** goes up after every pull that changed rows: pages reload their queries */
+	/** goes up after every pull that changed rows, and while a pull stores rows: pages reload their queries */
 	#revision = $state(0);
+	/** the latest load(): an older one finishing later must not win */
+	#loads = 0;
 	#running: Promise<PullReport | null> | null = null;
 	#deps: CatalogSyncDeps | undefined;
 	readonly #makeDeps: () => CatalogSyncDeps;
@@ -79,7 +93,9 @@ export class CatalogSync {
 	/** Reads what the device already has (an offline start shows it). */
 	async load(): Promise<void> {
 		const db = this.#use().db();
+		const seq = ++this.#loads;
 		const [meta, counts] = await Promise.all([readCatalogMeta(db), countCatalog(db)]);
+		if (seq !== this.#loads) return;
 		this.#lastSyncAt = meta.syncedAt;
 		this.#skippedInvalid = meta.skippedInvalid;
 		this.#counts = counts;
@@ -96,10 +112,22 @@ export class CatalogSync {
 		this.#syncing = true;
 		const db = deps.db();
 		const cursorsBefore = await cursorsOf(db);
+		const progress = this.#progress(deps);
+		const { onProgress } = progress;
+		let writer: { write: ChunkWriter; close: () => void } | undefined;
 		try {
-			const report = await deps.lock(() =>
-				pullCatalog({ db, transport: deps.transport(), now: deps.now, held: deps.held })
-			);
+			const report = await deps.lock(() => {
+				writer = deps.writer?.(db);
+				return pullCatalog({
+					db,
+					transport: deps.transport(),
+					now: deps.now,
+					held: deps.held,
+					onProgress,
+					writer: writer?.write
+				});
+			});
+			await progress.shown();
 			this.#lastError = null;
 			const changed =
 				report.dropped || report.deleted > 0 || Object.values(report.written).some((n) => n > 0);
@@ -108,14 +136,44 @@ export class CatalogSync {
 			return report;
 		} catch (err) {
 			this.#lastError = handleError(err).code;
+			await progress.shown();
 			// the chunks written before the failure are kept: show them (each moved
 			// its cursor); a pull that wrote nothing (offline) leaves the pages be
 			if ((await cursorsOf(db)) !== cursorsBefore) this.#revision++;
 			await this.load().catch(() => {});
 			return null;
 		} finally {
+			writer?.close();
 			this.#syncing = false;
 		}
+	}
+
+	/**
+	 * What a running pull has stored is shown as it lands: the first products on a
+	 * device that had none at once (a first visit shows cards within a second or
+	 * two, not after the whole catalog), then at most every PROGRESS_MS, so the
+	 * pages' queries do not run after every chunk.
+	 */
+	#progress(deps: CatalogSyncDeps): {
+		onProgress: (progress: PullProgress) => void;
+		/** resolves once what is being shown is (the pull's end comes after it) */
+		shown: () => Promise<void>;
+	} {
+		let shownAt = deps.now();
+		let showing: Promise<void> | null = null;
+		const onProgress = ({ collection }: PullProgress) => {
+			if (showing) return;
+			const nothingShown = this.#counts.products === 0;
+			if (nothingShown ? collection !== 'products' : deps.now() - shownAt < PROGRESS_MS) return;
+			showing = this.load()
+				.then(() => void this.#revision++)
+				.catch(() => {})
+				.finally(() => {
+					showing = null;
+					shownAt = deps.now();
+				});
+		};
+		return { onProgress, shown: async () => void (await showing) };
 	}
 
 	#use(): CatalogSyncDeps {

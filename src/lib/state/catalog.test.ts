@@ -1,10 +1,11 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { MalproDB } from '$lib/db/db';
+import { MalproDB } from '$lib/db/schema';
 import type { CatalogTransport } from '$lib/sync/catalog-types';
 import { createLocalLock } from '$lib/sync/lock';
 import type { Lock } from '$lib/sync/types';
 import { MemoryCatalog, testId, wire } from '$lib/testing/memory-catalog';
+import { pageThreadWriter } from '$lib/sync/pull';
 import { CatalogSync } from './catalog.svelte';
 
 function city(): MemoryCatalog {
@@ -52,11 +53,55 @@ describe('CatalogSync', () => {
 		expect(state.counts).toEqual({ categories: 1, opds: 0, stalls: 1, products: 5 });
 		expect(state.skippedInvalid).toBe(1);
 		expect(state.lastError).toBeNull();
-		expect(state.revision).toBe(1);
+		// once when the first products were stored, once at the end
+		expect(state.revision).toBe(2);
 
 		// nothing new: the pages need not reload
 		await state.sync();
-		expect(state.revision).toBe(1);
+		expect(state.revision).toBe(2);
+	});
+
+	it('shows a first pull as it lands: the first products soon, then at most every 1.5 s', async () => {
+		const server = city();
+		for (let i = 5; i < 2500; i++) {
+			server.put(
+				'products',
+				wire.product(testId('prod', i), testId('stall', 1), testId('cat', 1), `Kopi ${i}`, 20_000)
+			);
+		}
+		let clock = 1_764_300_000_000;
+		const db = new MalproDB(`catalog-state-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+		const inner = server.transport();
+		// what the pages would see when each page of products is asked for
+		const seen: { revision: number; products: number }[] = [];
+		const state: CatalogSync = new CatalogSync({
+			db: () => db,
+			lock: createLocalLock(),
+			now: () => clock,
+			// as the app does, a writer of its own (here on this thread): chunks of 200
+			writer: (d) => ({ write: pageThreadWriter(d), close: () => {} }),
+			transport: () => ({
+				version: inner.version,
+				list: async (q) => {
+					if (q.collection === 'products') {
+						// what was stored before is shown by now (a short read of the device)
+						await new Promise((r) => setTimeout(r, 50));
+						seen.push({ revision: state.revision, products: state.counts.products });
+						clock += 400; // each page takes 0.4 s
+					}
+					return inner.list(q);
+				}
+			})
+		});
+		await state.sync();
+		// pages of 100, 500 … 400: the first 100 (one failed its schema) are shown
+		// while the next page is read, the rest at most every 1.5 s, and at the end
+		expect(seen.map((s) => s.revision)).toEqual([0, 1, 1, 1, 1, 2]);
+		expect(seen.slice(0, 5).map((s) => s.products)).toEqual([0, 99, 99, 99, 99]);
+		// the fifth page's first chunks (how many: when the counts were read)
+		expect(seen[5]?.products).toBeGreaterThan(1599);
+		expect(state.revision).toBe(3);
+		expect(state.counts.products).toBe(2500);
 	});
 
 	it('keeps the last failure until a pull succeeds, and what it had', async () => {

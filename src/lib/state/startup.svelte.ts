@@ -1,71 +1,78 @@
+import { loadDb } from '$lib/db/db';
 import { localDatabaseExists } from '$lib/db/exists';
-import { cart } from './cart.svelte';
-import { sync } from './sync.svelte';
+import { handleError } from './handle-error';
+
+/** A first visit whose home page never says it painted still opens the database then. */
+const FIRST_SCREEN_MAX_MS = 10_000;
 
 /**
  * How this page starts. On a device that has never stored anything for the app
  * (`fresh`: a first visit) there is no sign-in, cart, outbox or catalog to read,
- * so the first screen does not wait for the local database: the home page shows
- * products from the network and opens the database once they are on screen.
- * Everywhere else the database opens at once.
+ * so the home page does not wait for the local database (Dexie and the schema,
+ * src/lib/db/db.ts): it paints products from the network, then says so
+ * (`firstScreenShown`) and the database opens. Every other start opens the
+ * database before the first page renders.
  */
 class Startup {
 	#fresh = $state(false);
 	#localOpen = $state(false);
+	#localSettled = $state(false);
 	#local: Promise<boolean> | undefined;
-	#shown!: () => void;
-	readonly #firstScreen = new Promise<void>((resolve) => (this.#shown = resolve));
+	#opened!: (ok: boolean) => void;
+	/** settles once the database was opened (true) or found unusable (false); starts nothing */
+	readonly localReady = new Promise<boolean>((resolve) => (this.#opened = resolve));
 
 	/** a first visit: nothing stored on this device yet */
 	get fresh(): boolean {
 		return this.#fresh;
 	}
 
-	/** the local database opened and its users (cart, sync) started */
+	/** the device's database is open (false until then, and when it cannot be used) */
 	get localOpen(): boolean {
 		return this.#localOpen;
 	}
 
+	/** the database was opened or found unusable: reads may run (and fail with the reason) */
+	get localSettled(): boolean {
+		return this.#localSettled;
+	}
+
 	/**
-	 * Decided before the first page renders (the layout's load). On a device with
-	 * a database its health watch attaches before anything opens it, so a blocked
-	 * upgrade is seen.
+	 * Before the first page renders (the layout's load). `networkFirst`: the page
+	 * can paint a first visit from the network (the home page).
 	 */
-	async detect(): Promise<void> {
+	async begin(networkFirst: boolean): Promise<void> {
 		this.#fresh = (await localDatabaseExists()) === false;
-		if (!this.#fresh) await import('$lib/pwa/db-health.svelte');
+		if (this.#fresh && networkFirst) {
+			setTimeout(() => void this.local(), FIRST_SCREEN_MAX_MS);
+			return;
+		}
+		await this.local();
 	}
 
-	/** The page whose first screen comes from the network has painted it (or gave up). */
+	/** The home page painted a first visit's products from the network (or gave up). */
 	firstScreenShown(): void {
-		this.#shown();
+		void this.local();
 	}
 
 	/**
-	 * Resolves when the rest of the app may load: at once, unless this is a first
-	 * visit to a page that paints its first screen from the network (the home
-	 * page), which says so through `firstScreenShown` — or after `maxWaitMs`.
-	 */
-	afterFirstScreen(pageWaits: boolean, maxWaitMs = 10_000): Promise<void> {
-		if (!this.#fresh || !pageWaits) this.#shown();
-		else setTimeout(() => this.#shown(), maxWaitMs);
-		return this.#firstScreen;
-	}
-
-	/**
-	 * Opens the device's database and starts what lives on it, once; false if it
-	 * cannot be used (private mode, a full disk: the banner says why, and the app
-	 * still works online).
+	 * Loads and opens the device's database, once, with its health watch attached
+	 * first (a blocked upgrade is seen); false if it cannot be used (private mode,
+	 * a full disk: the banner says why, and the app still works online).
 	 */
 	local(): Promise<boolean> {
 		this.#local ??= (async () => {
-			const { dbHealth } = await import('$lib/pwa/db-health.svelte');
-			const ok = await dbHealth.open();
-			if (ok) {
-				void sync.start();
-				void cart.load();
+			let ok = false;
+			try {
+				await loadDb();
+				const { dbHealth } = await import('$lib/pwa/db-health.svelte');
+				ok = await dbHealth.open();
+			} catch (err) {
+				handleError(err);
 			}
 			this.#localOpen = ok;
+			this.#localSettled = true;
+			this.#opened(ok);
 			return ok;
 		})();
 		return this.#local;

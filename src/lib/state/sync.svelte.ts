@@ -41,8 +41,11 @@ class SyncState {
 			});
 		});
 		if (session.owner) return;
-		const [{ db }, { getValue }] = await Promise.all([import('$lib/db/db'), import('$lib/db/kv')]);
-		if (await getValue(db(), LAST_OWNER_KEY)) await this.#load();
+		const [db, { getValue }] = await Promise.all([
+			import('$lib/db/db').then((m) => m.loadDb()),
+			import('$lib/db/kv')
+		]);
+		if (await getValue(db, LAST_OWNER_KEY)) await this.#load();
 	}
 
 	stop(): void {

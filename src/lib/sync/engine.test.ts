@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { MalproDB } from '$lib/db/db';
+import { MalproDB } from '$lib/db/schema';
 import { DexieOutbox, writeWithMutation } from '$lib/db/outbox';
 import { backoffDelay } from './backoff';
 import { SyncEngine } from './engine';

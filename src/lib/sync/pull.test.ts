@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { readCatalogMeta } from '$lib/db/catalog-store';
-import { MalproDB } from '$lib/db/db';
+import { MalproDB } from '$lib/db/schema';
 import { heldCatalogIds, type CatalogTouches } from '$lib/db/held';
 import { writeWithMutation } from '$lib/db/outbox';
 import { MemoryCatalog, testId, wire } from '$lib/testing/memory-catalog';

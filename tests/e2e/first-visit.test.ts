@@ -1,0 +1,95 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { TestServer } from './server';
+
+// A first visit (src/lib/state/startup.svelte.ts): the home page paints products
+// read straight from the server before the device's database exists, then opens
+// it and downloads the catalog; a second visit reads the catalog first.
+
+type Row = Record<string, unknown> & { id: string; name: string };
+
+/** Notes, in the page, whether the app's database existed when the first card appeared. */
+const cardProbe = `(() => {
+	const seen = () => {
+		if (window.__card || !document.querySelector('main article.product')) return false;
+		window.__card = { at: performance.now() };
+		indexedDB.databases().then((dbs) => {
+			window.__card.dbExisted = dbs.some((d) => d.name === 'malpro');
+		});
+		window.__card.names = [...document.querySelectorAll('main article.product h3')].map((h) => h.textContent.trim());
+		window.__card.scripts = performance.getEntriesByType('resource')
+			.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).map((r) => r.name);
+		return true;
+	};
+	new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
+		.observe(document, { childList: true, subtree: true });
+})();`;
+
+type CardSeen = { at: number; dbExisted?: boolean; names: string[]; scripts: string[] };
+
+describe('a first visit', () => {
+	let server: TestServer;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		[server, browser] = await Promise.all([TestServer.start(), launchBrowser()]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+	});
+
+	it('shows products from the server before the database exists, then stores the catalog', async () => {
+		const res = await fetch(
+			`${server.url}/api/collections/products/records?perPage=1000&expand=stall&fields=id,name,stock,active,expand.stall.is_open`
+		);
+		const products = ((await res.json()) as { items: Row[] }).items;
+		const pickable = new Set(
+			products
+				.filter((p) => {
+					const stall = (p.expand as { stall?: { is_open?: boolean } } | undefined)?.stall;
+					return p.active === true && (p.stock as number) > 0 && stall?.is_open === true;
+				})
+				.map((p) => p.name)
+		);
+
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		await context.addInitScript(cardProbe);
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto(`${server.url}/`);
+		await page.waitForFunction('window.__card && window.__card.dbExisted !== undefined');
+		const seen = (await page.evaluate('window.__card')) as CardSeen;
+
+		expect(seen.dbExisted).toBe(false);
+		expect(seen.names.length).toBeGreaterThan(0);
+		for (const name of seen.names) expect(pickable, name).toContain(name);
+		// no Dexie before the card: the database code is not among the scripts fetched
+		const bodies = await Promise.all(seen.scripts.map((url) => fetch(url).then((r) => r.text())));
+		expect(bodies.some((js) => js.includes('Dexie'))).toBe(false);
+
+		// then the database opens and the whole catalog arrives
+		const status = page.getByRole('region', { name: 'Status katalog' });
+		await status
+			.getByText(new RegExp(`^${products.length} produk · `))
+			.waitFor({ timeout: 60_000 });
+		expect(
+			await page.evaluate(() =>
+				indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'malpro'))
+			)
+		).toBe(true);
+		// the first products stay for this visit of the page (nothing swaps under the finger)
+		const names = await page.locator('main article.product h3').allTextContents();
+		expect(names.map((n) => n.trim()).slice(0, seen.names.length)).toEqual(seen.names);
+
+		// the next visit starts from the device: the database exists before any card
+		const again = await context.newPage();
+		await again.goto(`${server.url}/`);
+		await again.waitForFunction('window.__card && window.__card.dbExisted !== undefined');
+		expect(((await again.evaluate('window.__card')) as CardSeen).dbExisted).toBe(true);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
