@@ -58,6 +58,39 @@ describe('readPages', () => {
 		}
 	});
 
+	it('asks for the next page while it stores this one', async () => {
+		const server = shop(1234);
+		const inner = server.transport();
+		const events: string[] = [];
+		const transport = {
+			version: inner.version,
+			list: async (q: Parameters<typeof inner.list>[0]) => {
+				events.push(`ask ${server.requests.length + 1}`);
+				return inner.list(q);
+			}
+		};
+		await readPages(
+			reader(server, { transport, firstPageSize: 100 }),
+			'products',
+			{ from: START, seen: START },
+			async (rows) => void events.push(`store ${rows.length}`)
+		);
+		expect(events).toEqual([
+			'ask 1',
+			'ask 2',
+			'store 100',
+			'ask 3',
+			'store 200',
+			'store 200',
+			'ask 4',
+			'store 200',
+			'store 200',
+			'store 200',
+			'store 134'
+		]);
+		expect(server.requests.map((r) => r.answered.length)).toEqual([100, 500, 500, 134]);
+	});
+
 	it('moves the cursor past records that failed their schema, in the chunk they were read in', async () => {
 		const server = shop(5);
 		server.put('products', {

@@ -51,9 +51,21 @@ export async function readPages<C extends PulledCollection>(
 		await write(rows, { ...after, readAt: reader.readAt });
 		await yieldToMain();
 	};
+	// the next page is asked for while this one is checked and stored
+	let next: { after: Cursor; items: Promise<unknown[]> } | null = null;
 	for (let first = true; ; first = false) {
-		const items = await transport.list({ collection, after, limit, only: range.only });
+		const items: unknown[] =
+			next && compareCursor(next.after, after) === 0
+				? await next.items
+				: await transport.list({ collection, after, limit, only: range.only });
+		next = null;
 		counts.requests++;
+		const ahead: Cursor | null = items.length === limit ? lastCursor(items) : null;
+		if (ahead) {
+			const asked = transport.list({ collection, after: ahead, limit: pageSize, only: range.only });
+			asked.catch(() => {}); // (if this page fails first, nobody waits for that one)
+			next = { after: ahead, items: asked };
+		}
 		await yieldToMain();
 		const pageFrom = after;
 		for (let i = 0; i < items.length; i++) {
@@ -78,4 +90,13 @@ export async function readPages<C extends PulledCollection>(
 		if (last) return;
 		limit = pageSize;
 	}
+}
+
+/** The (updated, id) of the last record of a page that has one. */
+function lastCursor(items: unknown[]): Cursor | null {
+	for (let i = items.length - 1; i >= 0; i--) {
+		const at = cursorOf(items[i]);
+		if (at) return at;
+	}
+	return null;
 }
