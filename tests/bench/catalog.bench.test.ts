@@ -67,14 +67,23 @@ async function publicCount(collection: string): Promise<number> {
 	return ((await res.json()) as { totalItems: number }).totalItems;
 }
 
-/** Records, per the browser's init script, when the first product card appears. */
+/**
+ * Records, per the browser's init script, when the first product card appears
+ * (`__firstCard`), and when the first one the app itself rendered does
+ * (`__firstAppCard`): on a repeat start the first is the last home's snapshot,
+ * painted before the app runs (src/lib/pwa/home-snapshot.ts).
+ */
 const firstCardProbe = `(() => {
 	const seen = () => {
+		const now = performance.now();
 		if (window.__firstCard === undefined && document.querySelector(${JSON.stringify(CARD)})) {
-			window.__firstCard = performance.now();
-			return true;
+			window.__firstCard = now;
 		}
-		return false;
+		if (window.__firstAppCard === undefined &&
+			[...document.querySelectorAll(${JSON.stringify(CARD)})].some((c) => !c.closest('#app-shell'))) {
+			window.__firstAppCard = now;
+		}
+		return window.__firstAppCard !== undefined;
 	};
 	new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
 		.observe(document, { childList: true, subtree: true });
@@ -85,15 +94,16 @@ const firstCardProbe = `(() => {
  * waitForFunction would inject its helper script into the page being measured, and
  * parsing that costs the throttled main thread more than 100 ms.
  */
-function firstCardTime(page: Page): Promise<number> {
+function firstCardTime(page: Page): Promise<{ first: number; app: number }> {
 	return page.evaluate(
 		() =>
-			new Promise<number>((resolve, reject) => {
-				const w = window as unknown as { __firstCard?: number };
+			new Promise<{ first: number; app: number }>((resolve, reject) => {
+				const w = window as unknown as { __firstCard?: number; __firstAppCard?: number };
 				const deadline = Date.now() + 60_000;
 				const poll = () => {
-					if (w.__firstCard !== undefined) resolve(w.__firstCard);
-					else if (Date.now() > deadline) reject(new Error('no product card within 60 s'));
+					if (w.__firstCard !== undefined && w.__firstAppCard !== undefined) {
+						resolve({ first: w.__firstCard, app: w.__firstAppCard });
+					} else if (Date.now() > deadline) reject(new Error('no product card within 60 s'));
 					else setTimeout(poll, 50);
 				};
 				poll();
@@ -435,20 +445,34 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 
 		await server.kill(); // the server is gone: the worker and IndexedDB only
 		const runs: number[] = [];
+		const appRuns: number[] = [];
 		for (let i = 0; i < OFFLINE_RUNS; i++) {
 			const p = await context.newPage();
 			const cdp = await context.newCDPSession(p);
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 			await p.goto(`${server.url}/`, { waitUntil: 'commit' });
-			runs.push(await firstCardTime(p));
+			const { first, app } = await firstCardTime(p);
+			runs.push(first);
+			appRuns.push(app);
+			// the next start's snapshot is the one this start kept (after the app showed the home)
+			await p.waitForTimeout(1000);
 			await p.close();
 		}
-		console.log(`bench b: offline first card, 4× CPU: ${runs.map(ms).join(', ')}`);
+		console.log(
+			`bench b: offline first card, 4× CPU: ${runs.map(ms).join(', ')}; ` +
+				`the app's own first card: ${appRuns.map(ms).join(', ')}`
+		);
 		record({
 			benchmark: `b. offline repeat visit, 4× CPU, first card (median of ${OFFLINE_RUNS}; goal ≤ 1.0 s)`,
 			malpro: secs(median(runs)),
 			baseline: '1.0 s goal',
 			ratio: (median(runs) / 1000).toFixed(2)
+		});
+		record({
+			benchmark: `b. offline repeat visit, 4× CPU, the app's own first card (after the snapshot)`,
+			malpro: secs(median(appRuns)),
+			baseline: `first card ${secs(median(runs))}`,
+			ratio: (median(appRuns) / median(runs)).toFixed(2)
 		});
 		await context.close();
 	});

@@ -175,6 +175,15 @@ export function homeFeatured(kecamatan: Kecamatan | undefined, count = 8): Promi
 
 let pickRead: Promise<unknown> | undefined;
 
+/** Featured products named by id (the ones the last home showed), as they are now on the device. */
+export function homeFeaturedOf(ids: readonly string[]): Promise<ProductTile[]> {
+	const run = Promise.all([productCards(db(), ids), colours()]).then(([cards, categories]) =>
+		tiles(cards, categories)
+	);
+	pickRead = run;
+	return run;
+}
+
 async function readFeatured(kecamatan: Kecamatan | undefined, count: number) {
 	const d = db();
 	const day = wibDay(Date.now());

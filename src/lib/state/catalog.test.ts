@@ -98,8 +98,9 @@ describe('CatalogSync', () => {
 		// while the next page is read, the rest at most every 1.5 s, and at the end
 		expect(seen.map((s) => s.revision)).toEqual([0, 1, 1, 1, 1, 2]);
 		expect(seen.slice(0, 5).map((s) => s.products)).toEqual([0, 99, 99, 99, 99]);
-		// the fifth page's first chunks (how many: when the counts were read)
-		expect(seen[5]?.products).toBeGreaterThan(1599);
+		// more than the first page by then (how many: when the counts were read, while
+		// the next page is asked for as this one is stored, src/lib/sync/pages.ts)
+		expect(seen[5]?.products).toBeGreaterThan(1000);
 		expect(state.revision).toBe(3);
 		expect(state.counts.products).toBe(2500);
 	});
