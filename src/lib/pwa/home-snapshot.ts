@@ -102,19 +102,27 @@ function keepSelected(source: Element, copy: Element): void {
 	});
 }
 
+/** The stylesheets' rules as last read, and which stylesheets they were read from. */
+let stylesRead: { key: string; css: string } | null = null;
+
 /** The rules of the app's stylesheets (the first paint's own inline style is always there). */
 function stylesOf(doc: Document): string {
+	const sheets = [...doc.styleSheets].filter(
+		(sheet) => (sheet.ownerNode as Element | null)?.tagName === 'LINK'
+	);
+	// a build's stylesheets never change: read again only when another one was added
+	const key = sheets.map((sheet) => sheet.href).join(' ');
+	if (stylesRead?.key === key) return stylesRead.css;
 	const rules: string[] = [];
-	for (const sheet of doc.styleSheets) {
-		const owner = sheet.ownerNode as Element | null;
-		if (owner?.tagName !== 'LINK') continue;
+	for (const sheet of sheets) {
 		try {
 			for (const rule of sheet.cssRules) rules.push(rule.cssText);
 		} catch {
 			// a stylesheet of another origin cannot be read: none of the app's are
 		}
 	}
-	return rules.join('\n');
+	stylesRead = { key, css: rules.join('\n') };
+	return stylesRead.css;
 }
 
 /**
