@@ -50,6 +50,12 @@ export default defineConfig(({ mode }) => ({
 					}
 				})
 	],
+	build: {
+		// no <link rel="modulepreload"> per dynamic import: inserting them cost a slow
+		// phone's page thread more than the requests they save (the imports' own
+		// files are asked for in parallel once a module is read)
+		modulePreload: false
+	},
 	server: {
 		// `npm run dev` talks to the PocketBase started by `npm start` (or PB_URL)
 		proxy: {

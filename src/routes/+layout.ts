@@ -1,6 +1,7 @@
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { session } from '$lib/state/session.svelte';
 import { startup } from '$lib/state/startup.svelte';
+import { yieldToMain } from '$lib/sync/yield';
 
 // A single-page app: PocketBase serves index.html for every page route, and the
 // browser renders everything (it must work offline, with no server to render).
@@ -17,4 +18,7 @@ export const load = async ({ route }) => {
 	await startup.begin(route.id === '/');
 	await Promise.all([session.restore(), i18n.ready]);
 	performance.mark('malpro:session');
+	// the first page renders in a task of its own (a slow phone's page thread is not
+	// held by reading the sign-in and rendering in one go)
+	await yieldToMain();
 };
