@@ -1,4 +1,5 @@
 import type { Category, OpdRow, Product, Stall } from '$lib/api/catalog-records';
+import { byName } from '$lib/domain/names';
 import type { Kecamatan } from '$lib/domain/kecamatan';
 import type { SearchItem } from '$lib/domain/search';
 import type { MalproDB } from './db';
@@ -20,10 +21,6 @@ export type ProductCard = Product & {
 
 export type ProductSort = 'price_asc' | 'price_desc' | 'name';
 export type ProductFilter = { category?: string; kecamatan?: Kecamatan; sort?: ProductSort };
-
-const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
-const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
-	collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const productOrder: Record<ProductSort, (a: ProductCard, b: ProductCard) => number> = {
 	price_asc: (a, b) => a.price - b.price || byName(a, b),

@@ -22,6 +22,7 @@ import {
 	type BrowseSort
 } from '$lib/domain/browse';
 import type { Kecamatan } from '$lib/domain/kecamatan';
+import { byName } from '$lib/domain/names';
 import { wibDay } from '$lib/domain/time';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { catalog } from './catalog.svelte';
@@ -136,12 +137,8 @@ async function homeStalls(d: MalproDB, kecamatan: Kecamatan | undefined): Promis
 	return stallsRead.stalls;
 }
 
-const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
 /** Open stalls first, each group by name (then id): listStalls' order, open ones first. */
-const stallOrder = (a: Stall, b: Stall) =>
-	Number(b.isOpen) - Number(a.isOpen) ||
-	collator.compare(a.name, b.name) ||
-	(a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const stallOrder = (a: Stall, b: Stall) => Number(b.isOpen) - Number(a.isOpen) || byName(a, b);
 
 /**
  * The stalls in the home page's order: the first `first` of them sorted (what
