@@ -6,7 +6,7 @@ import { db as appDb, type MalproDB } from '$lib/db/db';
 import type { CatalogTransport, HeldIds, PullReport } from '$lib/sync/catalog-types';
 import { CatalogPullWorker } from '$lib/sync/catalog-pull-client';
 import { createSyncLock } from '$lib/sync/lock';
-import { pullCatalog, type PullProgress } from '$lib/sync/pull';
+import type { PullProgress } from '$lib/sync/pull';
 import type { Lock } from '$lib/sync/types';
 
 /** What the catalog sync needs; the app's defaults are made on first use, tests pass their own. */
@@ -125,8 +125,16 @@ export class CatalogSync {
 		const cursorsBefore = await cursorsOf(db);
 		const progress = this.#progress(deps);
 		const { onProgress } = progress;
-		const here = () =>
-			pullCatalog({ db, transport: deps.transport(), now: deps.now, held: deps.held, onProgress });
+		// the pull's own code (reading, checking, storing) loads where it runs: in
+		// the app, the worker; here only where no worker can
+		const here = async () =>
+			(await import('$lib/sync/pull')).pullCatalog({
+				db,
+				transport: deps.transport(),
+				now: deps.now,
+				held: deps.held,
+				onProgress
+			});
 		try {
 			const report = await deps.lock(() => (deps.pull ? deps.pull(db, onProgress, here) : here()));
 			await progress.shown();

@@ -6,6 +6,7 @@ import { createLocalLock } from '$lib/sync/lock';
 import type { Lock } from '$lib/sync/types';
 import { MemoryCatalog, testId, wire } from '$lib/testing/memory-catalog';
 import { CatalogPullWorker } from '$lib/sync/catalog-pull-client';
+import { pullWorkerEnv } from '$lib/sync/catalog-pull-protocol';
 import { inProcessPullWorker } from '$lib/testing/pull-worker';
 import { CatalogSync } from './catalog.svelte';
 
@@ -89,19 +90,22 @@ describe('CatalogSync', () => {
 			version: inner.version,
 			list: async (q) => {
 				if (q.collection === 'products') {
-					// what was stored before is shown by now (a short read of the device)
-					await new Promise((r) => setTimeout(r, 50));
+					// what was stored before is shown by now (a short read of the device; 200 ms:
+					// the worker's messages and the page's reads have time on a busy machine)
+					await new Promise((r) => setTimeout(r, 200));
 					seen.push({ revision: state.revision, products: state.counts.products });
 					clock += 400; // each page takes 0.4 s
 				}
 				return inner.list(q);
 			}
 		};
-		const worker = inProcessPullWorker({
-			db: (name) => new MalproDB(name, { indexedDB, IDBKeyRange }),
-			transport: () => transport,
-			now: () => clock
-		});
+		const worker = inProcessPullWorker(
+			pullWorkerEnv({
+				connect: (name) => new MalproDB(name, { indexedDB, IDBKeyRange }),
+				transport: () => transport,
+				now: () => clock
+			})
+		);
 		const pulls = new CatalogPullWorker(() => worker);
 		await state.sync();
 		// pages of 100, 500 … 400: the first 100 (one failed its schema) are shown

@@ -7,8 +7,10 @@ import { handleError } from '$lib/state/handle-error';
 import { MemoryCatalog, testId, wire } from '$lib/testing/memory-catalog';
 import { inProcessPullWorker } from '$lib/testing/pull-worker';
 import { CatalogPullWorker } from './catalog-pull-client';
+import Dexie from 'dexie';
 import {
 	handlePullRequest,
+	pullWorkerEnv,
 	WORKER_CHUNK,
 	type PullAnswer,
 	type PullWorkerEnv
@@ -39,19 +41,22 @@ function device() {
 	return { name, indexedDB, connect: () => new MalproDB(name, { indexedDB, IDBKeyRange }) };
 }
 
-/** The worker's side on `dev`: its own connection, kept between pulls as the worker keeps it. */
+/** The worker's side on `dev`, as the worker makes it: its own connection, kept between pulls. */
 function workerEnv(
 	dev: ReturnType<typeof device>,
 	transport: () => CatalogTransport
 ): PullWorkerEnv {
-	let db: MalproDB | undefined;
-	return {
-		db: (name) => {
-			expect(name).toBe(dev.name);
-			return (db ??= dev.connect());
-		},
+	const env = pullWorkerEnv({
+		connect: () => dev.connect(),
 		transport: () => transport(),
 		now: () => 1_764_300_000_000
+	});
+	return {
+		...env,
+		db: (name) => {
+			expect(name).toBe(dev.name);
+			return env.db(name);
+		}
 	};
 }
 
@@ -95,6 +100,33 @@ describe('the catalog pull worker (its protocol, in Node)', () => {
 		const other = device().connect();
 		await pullCatalog({ db: other, transport: server.transport(), now: () => 1_764_300_000_000 });
 		expect(await page.products.toArray()).toEqual(await other.products.toArray());
+	});
+
+	it('does not tell the page’s connection what each chunk changed (no live queries to serve)', async () => {
+		const server = city(450);
+		const told: unknown[] = [];
+		const listen = (parts: unknown) => void told.push(parts);
+		Dexie.on('storagemutated', listen);
+		try {
+			const dev = device();
+			await dev.connect().open();
+			// a connection as Dexie makes it tells the others (in a browser, by BroadcastChannel)
+			await pullCatalog({ db: dev.connect(), transport: server.transport() });
+			expect(told.length).toBeGreaterThan(0);
+			const other = device();
+			await other.connect().open(); // (a database created tells it too)
+			told.length = 0;
+			const answers: PullAnswer[] = [];
+			await handlePullRequest(
+				{ id: 1, dbName: other.name, baseUrl: '' },
+				workerEnv(other, () => server.transport()),
+				(a) => answers.push(a)
+			);
+			expect(answers.at(-1)?.type).toBe('done');
+			expect(told).toEqual([]);
+		} finally {
+			Dexie.on('storagemutated').unsubscribe(listen);
+		}
 	});
 
 	it('posts a failure with the reason code the page shows: offline is `network`, as on the page', async () => {

@@ -1,3 +1,4 @@
+import { createCatalogTransport } from '$lib/api/catalog';
 import { toAppError } from '$lib/api/errors';
 import type { MalproDB } from '$lib/db/db';
 import type { CatalogTransport, PullReport } from './catalog-types';
@@ -38,6 +39,42 @@ export type PullWorkerEnv = {
  * fewer transactions make a faster pull (the page's thread takes 25).
  */
 export const WORKER_CHUNK = 200;
+
+/**
+ * The worker's connection, made quiet: Dexie tells every other connection of
+ * the origin (the page's, through a BroadcastChannel) which keys each of its
+ * write transactions changed, for live queries, and the page would receive and
+ * decode a message per chunk listing its 200 ids in every index (over 100 ms
+ * of its thread for a first pull). The app has no live queries: the page
+ * re-reads on `progress`, so the worker's writes go untold.
+ */
+export function quietConnection(db: MalproDB): MalproDB {
+	return db.unuse({ stack: 'dbcore', name: 'Observability' });
+}
+
+/**
+ * The worker's environment: one quiet connection per database name, made on
+ * its first pull and kept for the next ones (Dexie closes it when another
+ * connection asks for an upgrade or a deletion, keeping auto-open: the worker
+ * never blocks the page's schema upgrades, and its next query opens it again),
+ * and the app's transport to `baseUrl` unless a test gives its own.
+ */
+export function pullWorkerEnv(o: {
+	connect: (name: string) => MalproDB;
+	transport?: (baseUrl: string) => CatalogTransport;
+	now?: () => number;
+}): PullWorkerEnv {
+	const dbs = new Map<string, MalproDB>();
+	return {
+		db: (name) => {
+			let db = dbs.get(name);
+			if (!db) dbs.set(name, (db = quietConnection(o.connect(name))));
+			return db;
+		},
+		transport: o.transport ?? ((baseUrl) => createCatalogTransport({ baseUrl })),
+		now: o.now
+	};
+}
 
 /** The worker has no page to give way to: the pull goes on at once. */
 const noPause = () => Promise.resolve();
