@@ -157,11 +157,14 @@ describe('a first visit', () => {
 			performance
 				.getEntriesByType('resource')
 				.filter((r) => r.name.includes('catalog-pull.worker'))
-				.map((r) => r.startTime)
-		)) as number[];
+				.map((r) => ({ url: r.name, at: r.startTime }))
+		)) as { url: string; at: number }[];
 		expect(workerJs.length).toBe(1);
-		expect(workerJs[0]).toBeGreaterThan(seen.at);
+		expect(workerJs[0]?.at).toBeGreaterThan(seen.at);
 		expect(seen.scripts.some((url) => url.includes('catalog-pull.worker'))).toBe(false);
+		// and an offline start has it: the service worker precaches it
+		const precache = await (await fetch(`${server.url}/service-worker.js`)).text();
+		expect(precache).toContain(new URL(workerJs[0]?.url ?? '').pathname.replace(/^\//, ''));
 		expect(errors).toEqual([]);
 		await context.close();
 	});
