@@ -28,6 +28,28 @@ const cardProbe = `(() => {
 
 type CardSeen = { at: number; dbExisted?: boolean; names: string[]; scripts: string[] };
 
+/** Records what the page's own fetch asks for (a worker's fetch is not the window's). */
+const fetchProbe = `(() => {
+	window.__fetched = [];
+	const pageFetch = window.fetch;
+	window.fetch = function (input, init) {
+		window.__fetched.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+		return pageFetch.call(this, input, init);
+	};
+})();`;
+
+/** Rows in a store of the app's database, read with plain IndexedDB in the page. */
+const countRows = (store: string) => `new Promise((resolve, reject) => {
+	const req = indexedDB.open('malpro');
+	req.onerror = () => reject(req.error);
+	req.onsuccess = () => {
+		const idb = req.result;
+		const count = idb.transaction('${store}').objectStore('${store}').count();
+		count.onsuccess = () => { idb.close(); resolve(count.result); };
+		count.onerror = () => reject(count.error);
+	};
+})`;
+
 describe('a first visit', () => {
 	let server: TestServer;
 	let browser: Browser;
@@ -89,6 +111,60 @@ describe('a first visit', () => {
 		await again.goto(`${server.url}/`);
 		await again.waitForFunction('window.__card && window.__card.dbExisted !== undefined');
 		expect(((await again.evaluate('window.__card')) as CardSeen).dbExisted).toBe(true);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('pulls the catalog in a worker: the page never fetches a product page, nor the worker before its first card', async () => {
+		const total = (
+			(await (
+				await fetch(`${server.url}/api/collections/products/records?perPage=1&fields=id`)
+			).json()) as { totalItems: number }
+		).totalItems;
+		expect(total).toBeGreaterThan(100); // more than the first page of a pull
+
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		await context.addInitScript(cardProbe);
+		await context.addInitScript(fetchProbe);
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		// what the browser asked the server for, page and workers alike
+		const products: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().includes('/api/collections/products/records')) products.push(r.url());
+		});
+		await page.goto(`${server.url}/`);
+		const status = page.getByRole('region', { name: 'Status katalog' });
+		await status.getByText(new RegExp(`^${total} produk · `)).waitFor({ timeout: 60_000 });
+
+		// the whole catalog is stored, its products read by pages of the pull…
+		expect(await page.evaluate(countRows('products'))).toBe(total);
+		expect(products.some((u) => u.includes('sort=updated%2Cid'))).toBe(true);
+		// …none of them by the page itself (the first screen's few products, read before
+		// the database exists, are not a pull's)
+		const fetched = (await page.evaluate('window.__fetched')) as string[];
+		expect(fetched.some((u) => u.includes('/api/catalog/version'))).toBe(false);
+		expect(
+			fetched.filter(
+				(u) => u.includes('/api/collections/products/records') && u.includes('sort=updated')
+			)
+		).toEqual([]);
+
+		// the worker's script was fetched, and only after the first product card
+		const seen = (await page.evaluate('window.__card')) as CardSeen;
+		const workerJs = (await page.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.filter((r) => r.name.includes('catalog-pull.worker'))
+				.map((r) => ({ url: r.name, at: r.startTime }))
+		)) as { url: string; at: number }[];
+		expect(workerJs.length).toBe(1);
+		expect(workerJs[0]?.at).toBeGreaterThan(seen.at);
+		expect(seen.scripts.some((url) => url.includes('catalog-pull.worker'))).toBe(false);
+		// and an offline start has it: the service worker precaches it
+		const precache = await (await fetch(`${server.url}/service-worker.js`)).text();
+		expect(precache).toContain(new URL(workerJs[0]?.url ?? '').pathname.replace(/^\//, ''));
 		expect(errors).toEqual([]);
 		await context.close();
 	});

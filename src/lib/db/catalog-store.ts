@@ -7,7 +7,7 @@ import {
 	type Tombstone
 } from '$lib/api/catalog-records';
 import type { Cursor, CursorRow, ReadCursor } from '$lib/sync/catalog-types';
-import { nextCursorRow } from '$lib/sync/chunk-writer';
+import { START } from '$lib/sync/cursor';
 import type { MalproDB } from './db';
 
 /**
@@ -239,6 +239,25 @@ async function removeRow(
 			.delete();
 	}
 	return n;
+}
+
+/**
+ * A collection's cursor row after a write: at `cursor` (or where it was), and
+ * holding the ids held before and those just skipped.
+ */
+function nextCursorRow(
+	coll: PulledCollection,
+	old: CursorRow | undefined,
+	cursor: ReadCursor | null,
+	heldIds: readonly string[]
+): CursorRow {
+	const held = [...new Set([...(old?.held ?? []), ...heldIds])];
+	const at: Cursor & { readAt?: string; settledAt?: string } =
+		cursor ??
+		(old
+			? { updated: old.updated, id: old.id, readAt: old.readAt, settledAt: old.settledAt }
+			: START);
+	return { coll, ...at, ...(held.length ? { held } : {}) };
 }
 
 // inside a transaction over db.cursors

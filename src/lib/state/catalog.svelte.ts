@@ -4,10 +4,9 @@ import { handleError } from './handle-error';
 import { countCatalog, readCatalogMeta } from '$lib/db/catalog-store';
 import { db as appDb, type MalproDB } from '$lib/db/db';
 import type { CatalogTransport, HeldIds, PullReport } from '$lib/sync/catalog-types';
+import { CatalogPullWorker } from '$lib/sync/catalog-pull-client';
 import { createSyncLock } from '$lib/sync/lock';
-import type { ChunkWriter } from '$lib/sync/chunk-writer';
-import { workerChunkWriter } from '$lib/sync/chunk-writer-client';
-import { pageThreadWriter, pullCatalog, type PullProgress } from '$lib/sync/pull';
+import type { PullProgress } from '$lib/sync/pull';
 import type { Lock } from '$lib/sync/types';
 
 /** What the catalog sync needs; the app's defaults are made on first use, tests pass their own. */
@@ -17,19 +16,31 @@ export type CatalogSyncDeps = {
 	lock: Lock;
 	now: () => number;
 	held?: () => Promise<HeldIds>;
-	/** what stores a pull's chunks, made per pull (default: Dexie on this thread) */
-	writer?: (db: MalproDB) => { write: ChunkWriter; close: () => void };
+	/**
+	 * runs a pull elsewhere (the app's: a worker); `here` pulls on this thread
+	 * with the deps above, for where that cannot. Default: `here`.
+	 */
+	pull?: (
+		db: MalproDB,
+		onProgress: (progress: PullProgress) => void,
+		here: () => Promise<PullReport>
+	) => Promise<PullReport>;
 };
 
-const appDeps = (): CatalogSyncDeps => ({
-	db: appDb,
-	transport: () => createCatalogTransport({ baseUrl: location.origin }),
-	// its own lock: a catalog pull never waits behind an outbox push, nor the reverse
-	lock: createSyncLock('malpro-catalog'),
-	now: Date.now,
-	// a worker stores the rows: ten thousand puts would hold the page's thread up
-	writer: (db) => workerChunkWriter(db.name, pageThreadWriter(db))
-});
+const appDeps = (): CatalogSyncDeps => {
+	// the whole pull runs in a worker: reading ten thousand products' answers,
+	// checking and storing them would hold the page's thread up for seconds
+	const worker = new CatalogPullWorker();
+	return {
+		db: appDb,
+		transport: () => createCatalogTransport({ baseUrl: location.origin }),
+		// its own lock: a catalog pull never waits behind an outbox push, nor the reverse
+		lock: createSyncLock('malpro-catalog'),
+		now: Date.now,
+		pull: (db, onProgress, here) =>
+			worker.pull({ dbName: db.name, baseUrl: location.origin }, onProgress, here)
+	};
+};
 
 /**
  * While a pull runs, the pages re-read what it stored so far at most this often;
@@ -114,19 +125,18 @@ export class CatalogSync {
 		const cursorsBefore = await cursorsOf(db);
 		const progress = this.#progress(deps);
 		const { onProgress } = progress;
-		let writer: { write: ChunkWriter; close: () => void } | undefined;
-		try {
-			const report = await deps.lock(() => {
-				writer = deps.writer?.(db);
-				return pullCatalog({
-					db,
-					transport: deps.transport(),
-					now: deps.now,
-					held: deps.held,
-					onProgress,
-					writer: writer?.write
-				});
+		// the pull's own code (reading, checking, storing) loads where it runs: in
+		// the app, the worker; here only where no worker can
+		const here = async () =>
+			(await import('$lib/sync/pull')).pullCatalog({
+				db,
+				transport: deps.transport(),
+				now: deps.now,
+				held: deps.held,
+				onProgress
 			});
+		try {
+			const report = await deps.lock(() => (deps.pull ? deps.pull(db, onProgress, here) : here()));
 			await progress.shown();
 			this.#lastError = null;
 			const changed =
@@ -143,7 +153,6 @@ export class CatalogSync {
 			await this.load().catch(() => {});
 			return null;
 		} finally {
-			writer?.close();
 			this.#syncing = false;
 		}
 	}

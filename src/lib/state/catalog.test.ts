@@ -5,7 +5,9 @@ import type { CatalogTransport } from '$lib/sync/catalog-types';
 import { createLocalLock } from '$lib/sync/lock';
 import type { Lock } from '$lib/sync/types';
 import { MemoryCatalog, testId, wire } from '$lib/testing/memory-catalog';
-import { pageThreadWriter } from '$lib/sync/pull';
+import { CatalogPullWorker } from '$lib/sync/catalog-pull-client';
+import { pullWorkerEnv } from '$lib/sync/catalog-pull-protocol';
+import { inProcessPullWorker } from '$lib/testing/pull-worker';
 import { CatalogSync } from './catalog.svelte';
 
 function city(): MemoryCatalog {
@@ -70,7 +72,8 @@ describe('CatalogSync', () => {
 			);
 		}
 		let clock = 1_764_300_000_000;
-		const db = new MalproDB(`catalog-state-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+		const indexedDB = new IDBFactory();
+		const db = new MalproDB(`catalog-state-${++n}`, { indexedDB, IDBKeyRange });
 		const inner = server.transport();
 		// what the pages would see when each page of products is asked for
 		const seen: { revision: number; products: number }[] = [];
@@ -78,21 +81,32 @@ describe('CatalogSync', () => {
 			db: () => db,
 			lock: createLocalLock(),
 			now: () => clock,
-			// as the app does, a writer of its own (here on this thread): chunks of 200
-			writer: (d) => ({ write: pageThreadWriter(d), close: () => {} }),
-			transport: () => ({
-				version: inner.version,
-				list: async (q) => {
-					if (q.collection === 'products') {
-						// what was stored before is shown by now (a short read of the device)
-						await new Promise((r) => setTimeout(r, 50));
-						seen.push({ revision: state.revision, products: state.counts.products });
-						clock += 400; // each page takes 0.4 s
-					}
-					return inner.list(q);
-				}
-			})
+			transport: () => transport,
+			// as the app does, the pull in a worker (here in this process, with its own
+			// connection): chunks of 200, progress by message
+			pull: (d, onProgress, here) => pulls.pull({ dbName: d.name, baseUrl: '' }, onProgress, here)
 		});
+		const transport: CatalogTransport = {
+			version: inner.version,
+			list: async (q) => {
+				if (q.collection === 'products') {
+					// what was stored before is shown by now (a short read of the device; 200 ms:
+					// the worker's messages and the page's reads have time on a busy machine)
+					await new Promise((r) => setTimeout(r, 200));
+					seen.push({ revision: state.revision, products: state.counts.products });
+					clock += 400; // each page takes 0.4 s
+				}
+				return inner.list(q);
+			}
+		};
+		const worker = inProcessPullWorker(
+			pullWorkerEnv({
+				connect: (name) => new MalproDB(name, { indexedDB, IDBKeyRange }),
+				transport: () => transport,
+				now: () => clock
+			})
+		);
+		const pulls = new CatalogPullWorker(() => worker);
 		await state.sync();
 		// pages of 100, 500 … 400: the first 100 (one failed its schema) are shown
 		// while the next page is read, the rest at most every 1.5 s, and at the end

@@ -14,6 +14,8 @@ export type PageReader = {
 	/** the server's time when this pull started reading */
 	readAt: string;
 	counts: { requests: number; skippedInvalid: number };
+	/** the thread's break between pages, slices and chunks (default: yieldToMain) */
+	pause?: () => Promise<void>;
 };
 
 /** Where to read: after `from`; `seen` is where the cursor stood (below it, rows were read before). */
@@ -31,7 +33,8 @@ const PARSE_SLICE = 50;
  * A chunk is written once it holds `chunkSize` rows (in the middle of a page
  * too), after the first page (the first rows land early) and after the last.
  * Between pages, record slices and chunks it gives the page's main thread a
- * turn (yieldToMain): a first pull of 10,000 products never blocks taps.
+ * turn (yieldToMain, or reader.pause): a first pull of 10,000 products on the
+ * page's thread never blocks taps.
  */
 export async function readPages<C extends PulledCollection>(
 	reader: PageReader,
@@ -40,6 +43,7 @@ export async function readPages<C extends PulledCollection>(
 	write: (rows: RowOf<C>[], cursor: ReadCursor) => Promise<void>
 ): Promise<void> {
 	const { transport, pageSize, chunkSize, counts } = reader;
+	const pause = reader.pause ?? yieldToMain;
 	let after = range.from;
 	let chunk: RowOf<C>[] = [];
 	let unwritten = false;
@@ -49,7 +53,7 @@ export async function readPages<C extends PulledCollection>(
 		chunk = [];
 		unwritten = false;
 		await write(rows, { ...after, readAt: reader.readAt });
-		await yieldToMain();
+		await pause();
 	};
 	// the next page is asked for while this one is checked and stored
 	let next: { after: Cursor; items: Promise<unknown[]> } | null = null;
@@ -66,7 +70,7 @@ export async function readPages<C extends PulledCollection>(
 			asked.catch(() => {}); // (if this page fails first, nobody waits for that one)
 			next = { after: ahead, items: asked };
 		}
-		await yieldToMain();
+		await pause();
 		const pageFrom = after;
 		for (let i = 0; i < items.length; i++) {
 			const raw = items[i];
@@ -80,7 +84,7 @@ export async function readPages<C extends PulledCollection>(
 			if (row) chunk.push(row);
 			else if (!at || compareCursor(at, range.seen) > 0) counts.skippedInvalid++;
 			if (chunk.length >= chunkSize) await flush();
-			else if ((i + 1) % PARSE_SLICE === 0) await yieldToMain();
+			else if ((i + 1) % PARSE_SLICE === 0) await pause();
 		}
 		const last = items.length < limit;
 		if (!last && after === pageFrom) {

@@ -26,7 +26,6 @@ import type {
 	ReadCursor
 } from './catalog-types';
 import { resumeFrom, settledOf, settledTime, START } from './cursor';
-import type { ChunkWriter } from './chunk-writer';
 import { readPages, type PageRange, type PageReader } from './pages';
 
 export type PullOptions = {
@@ -40,15 +39,19 @@ export type PullOptions = {
 	pageSize?: number;
 	/** records in the first request of each collection: its rows are stored (and shown) sooner */
 	firstPageSize?: number;
-	/** rows per write transaction: small enough that one write never blocks the page */
+	/**
+	 * rows per write transaction: on the page's thread (the default, 25) small
+	 * enough that one write never blocks the page; the pull worker takes 200
+	 */
 	chunkSize?: number;
+	/**
+	 * the break the pull gives its thread between pages, record slices and
+	 * chunks (default: yieldToMain, for the page's taps); the pull worker has
+	 * no page to give way to
+	 */
+	pause?: () => Promise<void>;
 	/** called after each committed chunk that changed catalog rows (the pages may show them) */
 	onProgress?: (progress: PullProgress) => void;
-	/**
-	 * stores chunks of catalog rows (the app's: a worker, chunk-writer-client.ts);
-	 * by default Dexie on this thread
-	 */
-	writer?: ChunkWriter;
 	/** how long a write may take to commit: what each pull re-reads (src/lib/sync/cursor.ts) */
 	overlapMs?: number;
 };
@@ -71,7 +74,6 @@ type Pull = {
 	/** the server's settled time when this pull started reading, if it sent one */
 	settledAt: string | null;
 	onProgress: (progress: PullProgress) => void;
-	write: ChunkWriter;
 };
 
 /**
@@ -120,10 +122,11 @@ export async function pullCatalog(o: PullOptions): Promise<PullReport> {
 			firstPageSize: o.firstPageSize ?? 100,
 			// Each row's put costs the thread that makes it 50–100 µs (more on a slow
 			// phone): on the page's thread 25 rows keep a write far from a long task;
-			// a worker takes 200 at a time (fewer transactions, a faster pull).
-			chunkSize: o.chunkSize ?? (o.writer ? 200 : 25),
+			// the pull worker takes 200 at a time (fewer transactions, a faster pull).
+			chunkSize: o.chunkSize ?? 25,
 			readAt: remote.serverTime,
-			counts: report
+			counts: report,
+			pause: o.pause
 		},
 		held: (c) => held[c] ?? new Set<string>(),
 		lastSettled: settledOf(
@@ -132,8 +135,7 @@ export async function pullCatalog(o: PullOptions): Promise<PullReport> {
 		),
 		overlapMs,
 		settledAt,
-		onProgress: o.onProgress ?? (() => {}),
-		write: o.writer ?? pageThreadWriter(db)
+		onProgress: o.onProgress ?? (() => {})
 	};
 
 	await rereadReleased(pull);
@@ -163,12 +165,6 @@ export async function pullCatalog(o: PullOptions): Promise<PullReport> {
 	return report;
 }
 
-/** Stores chunks through Dexie on the calling thread. */
-export const pageThreadWriter =
-	(db: MalproDB): ChunkWriter =>
-	(w) =>
-		writeChunk(db, w.collection, w.rows, w.cursor, new Set(w.held), w.fresh);
-
 /** Reads rows into their table chunk by chunk; returns the ids new to the device. */
 async function pullRows<C extends CatalogCollection>(
 	pull: Pull,
@@ -181,13 +177,14 @@ async function pullRows<C extends CatalogCollection>(
 	// an empty table (a first pull) has no rows to compare with: none is read back
 	const fresh = (await tableOf(db, collection).count()) === 0;
 	await readPages(pull.reader, collection, range, async (rows, cursor) => {
-		const r = await pull.write({
+		const r = await writeChunk(
+			db,
 			collection,
-			rows: rows as CatalogRow[C][],
-			cursor: moveCursor ? withSettled(pull, cursor) : null,
-			held: [...pull.held(collection)],
+			rows as CatalogRow[C][],
+			moveCursor ? withSettled(pull, cursor) : null,
+			pull.held(collection),
 			fresh
-		});
+		);
 		report.chunks++;
 		report.written[collection] += r.written;
 		report.held += r.held;
