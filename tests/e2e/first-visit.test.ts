@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from './harness';
 
 // A first visit (src/lib/state/startup.svelte.ts): the home page paints products
 // read straight from the server before the device's database exists, then opens
@@ -51,20 +49,11 @@ const countRows = (store: string) => `new Promise((resolve, reject) => {
 })`;
 
 describe('a first visit', () => {
-	let server: TestServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		[server, browser] = await Promise.all([TestServer.start(), launchBrowser()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const env = serverAndBrowser();
 
 	it('shows products from the server before the database exists, then stores the catalog', async () => {
 		const res = await fetch(
-			`${server.url}/api/collections/products/records?perPage=1000&expand=stall&fields=id,name,stock,active,expand.stall.is_open`
+			`${env.server.url}/api/collections/products/records?perPage=1000&expand=stall&fields=id,name,stock,active,expand.stall.is_open`
 		);
 		const products = ((await res.json()) as { items: Row[] }).items;
 		const pickable = new Set(
@@ -76,12 +65,12 @@ describe('a first visit', () => {
 				.map((p) => p.name)
 		);
 
-		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const context = await env.browser.newContext({ serviceWorkers: 'block' });
 		await context.addInitScript(cardProbe);
 		const page = await context.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));
-		await page.goto(`${server.url}/`);
+		await page.goto(`${env.server.url}/`);
 		await page.waitForFunction('window.__card && window.__card.dbExisted !== undefined');
 		const seen = (await page.evaluate('window.__card')) as CardSeen;
 
@@ -108,7 +97,7 @@ describe('a first visit', () => {
 
 		// the next visit starts from the device: the database exists before any card
 		const again = await context.newPage();
-		await again.goto(`${server.url}/`);
+		await again.goto(`${env.server.url}/`);
 		await again.waitForFunction('window.__card && window.__card.dbExisted !== undefined');
 		expect(((await again.evaluate('window.__card')) as CardSeen).dbExisted).toBe(true);
 		expect(errors).toEqual([]);
@@ -118,12 +107,12 @@ describe('a first visit', () => {
 	it('pulls the catalog in a worker: the page never fetches a product page, nor the worker before its first card', async () => {
 		const total = (
 			(await (
-				await fetch(`${server.url}/api/collections/products/records?perPage=1&fields=id`)
+				await fetch(`${env.server.url}/api/collections/products/records?perPage=1&fields=id`)
 			).json()) as { totalItems: number }
 		).totalItems;
 		expect(total).toBeGreaterThan(100); // more than the first page of a pull
 
-		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const context = await env.browser.newContext({ serviceWorkers: 'block' });
 		await context.addInitScript(cardProbe);
 		await context.addInitScript(fetchProbe);
 		const page = await context.newPage();
@@ -134,7 +123,7 @@ describe('a first visit', () => {
 		page.on('request', (r) => {
 			if (r.url().includes('/api/collections/products/records')) products.push(r.url());
 		});
-		await page.goto(`${server.url}/`);
+		await page.goto(`${env.server.url}/`);
 		const status = page.getByRole('region', { name: 'Status katalog' });
 		await status.getByText(new RegExp(`^${total} produk · `)).waitFor({ timeout: 60_000 });
 
@@ -163,7 +152,7 @@ describe('a first visit', () => {
 		expect(workerJs[0]?.at).toBeGreaterThan(seen.at);
 		expect(seen.scripts.some((url) => url.includes('catalog-pull.worker'))).toBe(false);
 		// and an offline start has it: the service worker precaches it
-		const precache = await (await fetch(`${server.url}/service-worker.js`)).text();
+		const precache = await (await fetch(`${env.server.url}/service-worker.js`)).text();
 		expect(precache).toContain(new URL(workerJs[0]?.url ?? '').pathname.replace(/^\//, ''));
 		expect(errors).toEqual([]);
 		await context.close();

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { TestServer } from './server';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from './harness';
 
 // A repeat start on the home page paints the home as it was last shown before any
 // of the app's JavaScript runs (src/lib/pwa/home-snapshot.ts, src/app.html), and
@@ -50,30 +49,21 @@ async function holdAppScripts(context: BrowserContext): Promise<() => Promise<vo
 }
 
 describe('the home page kept for the next start', () => {
-	let server: TestServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		[server, browser] = await Promise.all([TestServer.start(), launchBrowser()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const env = serverAndBrowser();
 
 	it('is painted before the app runs, hidden from assistive technology, then replaced by the app', async () => {
-		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const context = await env.browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));
-		await page.goto(`${server.url}/`);
+		await page.goto(`${env.server.url}/`);
 		const names = await homeKept(page);
 		expect(names.length).toBeGreaterThan(0);
 
 		const release = await holdAppScripts(context);
 		const again = await context.newPage();
 		again.on('pageerror', (e) => errors.push(e.message));
-		await again.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+		await again.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
 		// the app has not started: only the first paint is there, and it is the last home
 		expect(await again.locator('.app-box > header').count()).toBe(0);
 		const snapshotCards = again.locator('#app-shell .shell-snapshot article.product h3');
@@ -101,15 +91,15 @@ describe('the home page kept for the next start', () => {
 	});
 
 	it('is not shown in another language, and is forgotten at sign-out', async () => {
-		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const context = await env.browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/masuk`);
+		await page.goto(`${env.server.url}/masuk`);
 		await page.getByRole('radio', { name: 'ASN (pembeli)' }).check();
 		await page.getByLabel('NIP', { exact: true }).fill(BUDI_NIP);
 		await page.getByLabel('Kata sandi').fill(PASSWORD);
 		await page.getByRole('button', { name: 'Masuk', exact: true }).click();
 		await page.getByRole('button', { name: 'Keluar' }).waitFor();
-		await page.goto(`${server.url}/`);
+		await page.goto(`${env.server.url}/`);
 		const greeting = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
 		expect(greeting).toContain('Budi');
 		await homeKept(page);
@@ -120,7 +110,7 @@ describe('the home page kept for the next start', () => {
 		await page.evaluate(() => localStorage.setItem('malpro.locale', 'en'));
 		const release = await holdAppScripts(context);
 		const english = await context.newPage();
-		await english.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+		await english.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
 		expect(await english.locator('.shell-snapshot').count()).toBe(0);
 		expect(await english.locator('#app-shell .shell-top').isVisible()).toBe(true);
 		await release();
@@ -129,13 +119,13 @@ describe('the home page kept for the next start', () => {
 
 		// a shared phone: the next person must not see Budi's home (signing out
 		// from another page: the home is not there to be kept again)
-		await page.goto(`${server.url}/pesanan`);
+		await page.goto(`${env.server.url}/pesanan`);
 		await page.getByRole('button', { name: 'Keluar' }).click();
-		await page.waitForURL(`${server.url}/masuk`);
+		await page.waitForURL(`${env.server.url}/masuk`);
 		await page.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
 		expect(await page.evaluate(() => localStorage.getItem('malpro.snapshot'))).toBeNull();
 		// the next start of the home, signed out, keeps the visitor's home
-		await page.goto(`${server.url}/`);
+		await page.goto(`${env.server.url}/`);
 		await homeKept(page);
 		const visitor = await page.evaluate(() => localStorage.getItem('malpro.snapshot'));
 		expect(visitor).not.toContain('Budi');

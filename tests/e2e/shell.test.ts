@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from './harness';
 
 describe('the built app served by PocketBase', () => {
-	let server: TestServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		[server, browser] = await Promise.all([TestServer.start(), launchBrowser()]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+	const env = serverAndBrowser();
 
 	it('loads, and its sign-in page speaks Bahasa Indonesia', async () => {
-		const page = await browser.newPage();
+		const page = await env.browser.newPage();
 		const consoleErrors: string[] = [];
 		page.on('pageerror', (e) => consoleErrors.push(e.message));
 
-		await page.goto(`${server.url}/masuk`);
+		await page.goto(`${env.server.url}/masuk`);
 		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
 		await page.getByRole('heading', { name: 'Masuk', level: 1 }).waitFor();
 		expect(await page.getByRole('radio', { name: 'ASN (pembeli)' }).isChecked()).toBe(true);
@@ -39,19 +28,19 @@ describe('the built app served by PocketBase', () => {
 	});
 
 	it('answers a missing /_app/ asset with 404, never the app shell', async () => {
-		const res = await fetch(`${server.url}/_app/x.js`);
+		const res = await fetch(`${env.server.url}/_app/x.js`);
 		expect(res.status).toBe(404);
 		expect(await res.text()).not.toContain('<html');
 	});
 
 	it('answers a deep page route with the shell', async () => {
-		const res = await fetch(`${server.url}/toko/abc/produk`);
+		const res = await fetch(`${env.server.url}/toko/abc/produk`);
 		expect(res.status).toBe(200);
 		expect(await res.text()).toContain('<html lang="id"');
 	});
 
 	it('answers /api/health', async () => {
-		const res = await fetch(`${server.url}/api/health`);
+		const res = await fetch(`${env.server.url}/api/health`);
 		expect(res.status).toBe(200);
 		expect(await res.json()).toMatchObject({ code: 200 });
 	});
