@@ -185,3 +185,8 @@ export function dropHomeSnapshot(): void {
 export function homeShown(): void {
 	dispatchEvent(new Event(SHOWN_EVENT));
 }
+
+/** Tells the first paint that the app's home has drawn its frame (src/app.html). */
+export function homeFramed(): void {
+	dispatchEvent(new Event('malpro:home-framed'));
+}
