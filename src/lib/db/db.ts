@@ -1,3 +1,4 @@
+import { yieldToMain } from '$lib/sync/yield';
 import type { MalproDB } from './schema';
 
 export type { KvRow, MalproDB } from './schema';
@@ -14,7 +15,12 @@ let loading: Promise<MalproDB> | undefined;
 
 /** Loads Dexie and makes this device's database (once; it opens on first use). */
 export function loadDb(): Promise<MalproDB> {
-	loading ??= import('./schema').then(({ MalproDB }) => (shared ??= new MalproDB()));
+	// Dexie's code runs in one task, the schema is read in the next: one long task
+	// fewer on a slow phone's thread
+	loading ??= import('./schema').then(async ({ MalproDB }) => {
+		await yieldToMain();
+		return (shared ??= new MalproDB());
+	});
 	return loading;
 }
 
