@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kecamatanList, kecamatanName } from '$lib/domain/kecamatan';
 import { en } from '$lib/i18n/en';
 import { id, type MessageKey } from '$lib/i18n/id';
+import { FRAMED_EVENT, SHOWN_EVENT, SNAPSHOT_KEY, SNAPSHOT_VERSION } from '$lib/pwa/home-snapshot';
 
 // The first paint in src/app.html repeats texts of the app: they must stay the app's.
 const html = readFileSync('src/app.html', 'utf8');
@@ -47,5 +48,12 @@ describe('the first paint (src/app.html)', () => {
 		const gear = /<svg[^>]*>\s*<path[^>]*d="([^"]+)"/.exec(layout)?.[1];
 		expect(gear).toBeTruthy();
 		expect(shell).toContain(`d="${gear}"`);
+	});
+
+	it('restores and hands over the home page kept by home-snapshot.ts, by its key, version and events', () => {
+		expect(html).toContain(`localStorage.getItem('${SNAPSHOT_KEY}')`);
+		expect(html).toContain(`kept?.v !== ${SNAPSHOT_VERSION}`);
+		expect(html).toContain(`'${SHOWN_EVENT}'`);
+		expect(html).toContain(`'${FRAMED_EVENT}'`);
 	});
 });

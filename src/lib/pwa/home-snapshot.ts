@@ -14,8 +14,9 @@
 export const SNAPSHOT_KEY = 'malpro.snapshot';
 /** bumped when what is kept changes shape; src/app.html only restores this one */
 export const SNAPSHOT_VERSION = 1;
-/** the event src/app.html waits for before it hands the screen to the app */
+/** the events src/app.html waits for before it hands the screen to the app */
 export const SHOWN_EVENT = 'malpro:home-shown';
+export const FRAMED_EVENT = 'malpro:home-framed';
 
 export type HomeSnapshot = {
 	v: typeof SNAPSHOT_VERSION;
@@ -57,14 +58,15 @@ export function captureHome(
 	now = Date.now()
 ): HomeSnapshot {
 	const holder = doc.createElement('div');
-	for (const node of appNodes(doc)) {
+	const nodes = appNodes(doc);
+	for (const node of nodes) {
 		const copy = node.cloneNode(true) as Element;
 		keepSelected(node, copy);
 		holder.append(copy);
 	}
 	// a picture that has not loaded (lazy, below the screen, or offline) is left to its
 	// frame's colour: a broken-image sign is worse than none
-	const live = appNodes(doc).flatMap((n) => [...n.querySelectorAll('img')]);
+	const live = nodes.flatMap((n) => [...n.querySelectorAll('img')]);
 	const copies = [...holder.querySelectorAll('img')];
 	copies.forEach((img, i) => {
 		const source = live[i];
@@ -188,5 +190,5 @@ export function homeShown(): void {
 
 /** Tells the first paint that the app's home has drawn its frame (src/app.html). */
 export function homeFramed(): void {
-	dispatchEvent(new Event('malpro:home-framed'));
+	dispatchEvent(new Event(FRAMED_EVENT));
 }
