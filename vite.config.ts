@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { compileHints } from './scripts/lib/compile-hints';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 // Shown on /pengaturan and in <meta name="malpro-build">: which build this device runs.
@@ -19,6 +20,14 @@ export default defineConfig(({ mode }) => ({
 	},
 	plugins: [
 		sveltekit(),
+		// the start-up code is compiled off the page's thread as it downloads: Kit's
+		// entries, and the pages Kit loads at a start of / (the root layout, the
+		// root error page, the home page)
+		compileHints([
+			'src/routes/+layout.svelte',
+			'src/routes/+error.svelte',
+			'src/routes/+page.svelte'
+		]),
 		// The service worker is our own src/service-worker.ts (built by Kit); this only
 		// injects the precache list: every built /_app/ file, the static icons and
 		// manifest, and index.html as "/" (the SPA shell every page route falls back to).
