@@ -146,3 +146,6 @@ function roundRobin<T extends { stall: string }>(products: readonly T[], count: 
 	}
 	return picked;
 }
+
+/** Product cards a long list shows at first, and at each "show more": rows of 2, 3, 4 or 6. */
+export const LIST_PAGE_SIZE = 24;

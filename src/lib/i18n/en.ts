@@ -201,6 +201,7 @@ export const en: Messages = {
 	'browse.noResults': 'No product matches “{q}”. Try other words or clear the filters.',
 	'browse.allResults': 'See all {n} results',
 	'browse.categories': 'Categories',
+	'browse.showMore': 'Show {n} more products ({total} left)',
 	'browse.productCount': '{n} products',
 	'browse.nearby': 'Stalls near you',
 	'browse.nearbyNone': 'No stall in this kecamatan yet.',

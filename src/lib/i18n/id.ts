@@ -203,6 +203,7 @@ export const id = {
 	'browse.noResults': 'Tidak ada produk yang cocok dengan “{q}”. Coba kata lain atau hapus filter.',
 	'browse.allResults': 'Lihat semua {n} hasil',
 	'browse.categories': 'Kategori',
+	'browse.showMore': 'Tampilkan {n} produk lagi (sisa {total})',
 	'browse.productCount': '{n} produk',
 	'browse.nearby': 'Lapak di dekat Anda',
 	'browse.nearbyNone': 'Belum ada lapak di kecamatan ini.',
