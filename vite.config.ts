@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
-import { compileHints } from './scripts/lib/compile-hints';
+import { compileHints } from './scripts/lib/compile-hints.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 // Shown on /pengaturan and in <meta name="malpro-build">: which build this device runs.

@@ -6,7 +6,8 @@
 //   b. offline repeat visit, 4× CPU throttling: time to the first product card;
 //   c. first full catalog pull of 10,000 products, and a delta after 1 % changed;
 //   d. search time per keystroke over the 10,000 products;
-//   e. Lighthouse 12 (mobile) performance and accessibility of `/`.
+//   e. Lighthouse 12 (mobile) performance and accessibility of `/`;
+//   f. the largest category's page: time to its first card, and its size.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -444,6 +445,63 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 			baseline: '-',
 			ratio: '-'
 		});
+
+		// f. the catalog's largest category, opened within the app (its cards are read
+		// from IndexedDB): time to its first card, and how big the page is
+		const categories = (await api('GET', '/api/collections/categories/records?perPage=100')) as {
+			items: { id: string; name: string }[];
+		};
+		const sizes = await Promise.all(
+			categories.items.map(async (c) => {
+				const filter = encodeURIComponent(`category='${c.id}'`);
+				const res = (await api(
+					'GET',
+					`/api/collections/products/records?perPage=1&filter=${filter}`
+				)) as { totalItems: number };
+				return { ...c, products: res.totalItems };
+			})
+		);
+		const largest = sizes.sort((a, b) => b.products - a.products)[0];
+		if (largest) {
+			// the page notes when the category's own first card is in (its heading shows)
+			const { clickAt, cardAt } = await page.evaluate(
+				({ id, name, card }) =>
+					new Promise<{ clickAt: number; cardAt: number }>((resolve) => {
+						const clickAt = performance.now();
+						const arrived = () =>
+							document.querySelector('main h1')?.textContent?.includes(name) &&
+							document.querySelector(`main ${card}`);
+						new MutationObserver((_, observer) => {
+							if (!arrived()) return;
+							observer.disconnect();
+							resolve({ clickAt, cardAt: performance.now() });
+						}).observe(document.body, { childList: true, subtree: true, characterData: true });
+						const link = document.createElement('a');
+						link.href = `/kategori/${id}`;
+						document.body.append(link);
+						link.click();
+					}),
+				{ id: largest.id, name: largest.name, card: CARD }
+			);
+			await page.waitForTimeout(500);
+			const shape = await page.evaluate(
+				(card) => ({
+					elements: document.querySelectorAll('*').length,
+					cards: document.querySelectorAll(`main ${card}`).length
+				}),
+				CARD
+			);
+			console.log(
+				`bench f: category "${largest.name}" (${largest.products} products): first card ` +
+					`${ms(cardAt - clickAt)} after the click, ${shape.cards} cards, ${shape.elements} elements`
+			);
+			record({
+				benchmark: `f. largest category page (${largest.products} products), first card`,
+				malpro: ms(cardAt - clickAt),
+				baseline: `${shape.cards} cards, ${shape.elements} elements`,
+				ratio: '-'
+			});
+		}
 		await page.close();
 
 		await server.kill(); // the server is gone: the worker and IndexedDB only

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startupChunks, type BuiltChunk } from '../../scripts/lib/compile-hints';
+import { startupChunks, type BuiltChunk } from '../../scripts/lib/compile-hints.mjs';
 
 const chunk = (fileName: string, imports: string[] = [], moduleIds: string[] = []): BuiltChunk => ({
 	fileName,

@@ -1,35 +1,38 @@
-import type { Plugin } from 'vite';
-
 /**
  * V8's explicit compile hint (Chrome 136+): a file that starts with this comment
  * has all its functions compiled while it streams in, on a background thread,
  * instead of each one on the page's thread the first time it runs. A first
  * visit runs most of the start-up code once, so compiling it lazily held the
- * page's thread for about 200 ms here (40 ms with the hint: tests/bench, docs/startup.md).
+ * page's thread for about 200 ms here (40 ms with the hint: docs/startup.md).
  */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
-export type BuiltChunk = {
-	fileName: string;
-	/** the chunks it imports statically (loaded with it) */
-	imports: readonly string[];
-	moduleIds: readonly string[];
-};
+/**
+ * @typedef {object} BuiltChunk
+ * @property {string} fileName
+ * @property {readonly string[]} imports the chunks it imports statically (loaded with it)
+ * @property {readonly string[]} moduleIds
+ */
+
+/** @param {string} fileName */
+const isKitEntry = (fileName) => /(^|\/)entry\/[^/]+\.js$/.test(fileName);
 
 /**
  * The chunks a start of the app runs: Kit's entries (entry/start, entry/app; not
- * the pages' nodes, which Kit's build also lists as entries) and what they import, and
- * the chunks holding the given modules (the root layout and the home page) and
- * what those import. Chunks loaded later (other pages, the database, the pull)
- * are left to compile as they are used: most of their functions may never run.
+ * the pages' nodes, which Kit's build also lists as entries) and what they import,
+ * and the chunks holding the given modules (the root layout, error and home pages)
+ * and what those import. Chunks loaded later (other pages, the database, the
+ * pull) are left to compile as they are used: most of their functions may never run.
+ * @param {readonly BuiltChunk[]} chunks
+ * @param {(id: string) => boolean} isStartModule
+ * @returns {Set<string>}
  */
-export function startupChunks(
-	chunks: readonly BuiltChunk[],
-	isStartModule: (id: string) => boolean
-): Set<string> {
+export function startupChunks(chunks, isStartModule) {
 	const byName = new Map(chunks.map((c) => [c.fileName, c]));
-	const found = new Set<string>();
-	const visit = (name: string) => {
+	/** @type {Set<string>} */
+	const found = new Set();
+	/** @param {string} name */
+	const visit = (name) => {
 		if (found.has(name)) return;
 		const chunk = byName.get(name);
 		if (!chunk) return;
@@ -42,11 +45,14 @@ export function startupChunks(
 	return found;
 }
 
-const isKitEntry = (fileName: string) => /(^|\/)entry\/[^/]+\.js$/.test(fileName);
-
-/** Adds the compile hint to the chunks of the app's start (the browser build only). */
-export function compileHints(startModules: readonly string[]): Plugin {
-	const isStartModule = (id: string) => startModules.some((m) => id.endsWith(m));
+/**
+ * Adds the compile hint to the chunks of the app's start (the browser build only).
+ * @param {readonly string[]} startModules
+ * @returns {import('vite').Plugin}
+ */
+export function compileHints(startModules) {
+	/** @param {string} id */
+	const isStartModule = (id) => startModules.some((m) => id.endsWith(m));
 	return {
 		name: 'malpro:compile-hints',
 		apply: 'build',
