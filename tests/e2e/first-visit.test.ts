@@ -80,7 +80,7 @@ describe('a first visit', () => {
 		// no Dexie before the card: the database code is not among the scripts fetched
 		const bodies = await Promise.all(seen.scripts.map((url) => fetch(url).then((r) => r.text())));
 		expect(bodies.some((js) => js.includes('Dexie'))).toBe(false);
-		// each carries V8's compile hint (scripts/lib/compile-hints.ts): compiled as it
+		// each carries V8's compile hint (scripts/lib/compile-hints.mjs): compiled as it
 		// downloads, off the page's thread
 		expect(bodies.length).toBeGreaterThan(0);
 		for (const [i, js] of bodies.entries()) {
