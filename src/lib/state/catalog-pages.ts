@@ -82,7 +82,7 @@ export async function homeCatalog(
 	await pickRead?.catch(() => {});
 	const d = db();
 	const [categories, listed] = await Promise.all([listCategories(d), homeStalls(d, kecamatan)]);
-	const stalls = inOrder(listed, countedStalls);
+	const stalls = homeOrder(listed, countedStalls);
 	const counted = stalls.slice(0, countedStalls).map((s) => s.id);
 	const perCategory = await productCounts(
 		d,
@@ -135,6 +135,21 @@ async function homeStalls(d: MalproDB, kecamatan: Kecamatan | undefined): Promis
 		stallsRead = { key, stalls: rows.filter((s) => s.verification === 'verified') };
 	}
 	return stallsRead.stalls;
+}
+
+/**
+ * inOrder's answers per list of stalls read: homeStalls keeps one list while the
+ * stalls do not change, so the home's re-reads during a download (every second
+ * or two) do not sort a thousand stalls again.
+ */
+const ordered = new WeakMap<Stall[], Map<number, Stall[]>>();
+
+function homeOrder(stalls: Stall[], first: number): Stall[] {
+	let byFirst = ordered.get(stalls);
+	if (!byFirst) ordered.set(stalls, (byFirst = new Map()));
+	let order = byFirst.get(first);
+	if (!order) byFirst.set(first, (order = inOrder(stalls, first)));
+	return order;
 }
 
 /** Open stalls first, each group by name (then id): listStalls' order, open ones first. */
