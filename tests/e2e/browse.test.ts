@@ -93,6 +93,19 @@ describe('browsing the catalog, online and offline', () => {
 		await page.getByLabel('Urutkan').selectOption({ label: 'Termahal' });
 		await expect.poll(cardPrices).toEqual([...expected].reverse());
 
+		// back from a product far down the list: as many cards, scrolled back to where it was
+		const far = page.locator('main article h3 a').nth(30);
+		const farName = ((await far.textContent()) ?? '').trim();
+		await far.scrollIntoViewIfNeeded();
+		const y = await page.evaluate(() => scrollY);
+		expect(y).toBeGreaterThan(500);
+		await far.click();
+		await h1(farName).waitFor();
+		await page.goBack();
+		await h1('Makanan & Minuman').waitFor();
+		await expect.poll(cardPrices).toEqual([...expected].reverse());
+		await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(Math.round(y));
+
 		// a product (Kopi Dampit's, the only one of that name there): two of them into the cart
 		const dampit = stalls.find((s) => s.name === 'Kopi Dampit') as Row;
 		const coffee = products.find(
