@@ -77,6 +77,17 @@ describe('the home page kept for the next start', () => {
 			await again.locator('.shell-snapshot [role="status"], .shell-snapshot [id]').count()
 		).toBe(0);
 		expect(await again.locator('#app-shell .catalog-status').count()).toBe(0);
+		// nor Svelte's anchors (comments)
+		expect(
+			await again.evaluate(() => {
+				const view = document.querySelector('#app-shell .shell-snapshot');
+				if (!view) return -1;
+				const walker = document.createTreeWalker(view, NodeFilter.SHOW_COMMENT);
+				let n = 0;
+				while (walker.nextNode()) n++;
+				return n;
+			})
+		).toBe(0);
 		expect(await again.getByRole('heading', { name: 'Produk pilihan' }).count()).toBe(0);
 
 		// the app starts; the picture goes once the app's home shows its own cards

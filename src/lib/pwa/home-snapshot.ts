@@ -74,6 +74,12 @@ export function captureHome(
 		else img.setAttribute('loading', 'eager');
 	});
 	for (const el of holder.querySelectorAll(LEFT_OUT)) el.remove();
+	// Svelte's anchors (empty comments) mean nothing in a picture: a sixth fewer nodes
+	// for the next start to parse before its first paint
+	const comments = doc.createTreeWalker(holder, NodeFilter.SHOW_COMMENT);
+	const anchors: Node[] = [];
+	while (comments.nextNode()) anchors.push(comments.currentNode);
+	for (const anchor of anchors) anchor.parentNode?.removeChild(anchor);
 	for (const el of holder.querySelectorAll('*')) {
 		for (const { name } of [...el.attributes]) {
 			// ids would repeat the app's (which stays in the page, hidden, until it shows);
