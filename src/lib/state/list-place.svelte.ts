@@ -1,4 +1,5 @@
 import type { Snapshot } from '@sveltejs/kit';
+import { tick } from 'svelte';
 
 type Place = { pages: number; y: number };
 
@@ -8,11 +9,18 @@ type Place = { pages: number; y: number };
  * history entry (Kit's page snapshot), so back from a product the list shows as
  * many cards again and scrolls back to where it was, once its cards are read
  * (they come from the device after the navigation: Kit's own scroll restore
- * runs before they are there).
+ * runs before they are there). Made while the page initialises, with what says
+ * its cards were read; the page exports its `snapshot`.
  */
 export class ListPlace {
 	pages = $state(1);
 	#scrollTo: number | null = null;
+
+	constructor(read: () => unknown) {
+		$effect(() => {
+			if (read()) void tick().then(() => this.#shown());
+		});
+	}
 
 	readonly snapshot: Snapshot<Place> = {
 		capture: () => ({ pages: this.pages, y: scrollY }),
@@ -23,7 +31,7 @@ export class ListPlace {
 	};
 
 	/** The list's cards are in the page: back to where the person was (once). */
-	shown(): void {
+	#shown(): void {
 		const y = this.#scrollTo;
 		if (y === null) return;
 		this.#scrollTo = null;
