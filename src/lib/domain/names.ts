@@ -14,6 +14,11 @@ export function compareNames(a: string, b: string): number {
 	return compareNatural(folded(a), folded(b));
 }
 
+/** Lowercase, without accents (é → e), for comparing what people type (search.ts) and names. */
+export function normalize(text: string): string {
+	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** Folded names, kept: a sort compares each name many times. */
 const folds = new Map<string, string>();
 const FOLDS_KEPT = 20_000;
@@ -22,9 +27,7 @@ function folded(name: string): string {
 	let key = folds.get(name);
 	if (key === undefined) {
 		// most names are plain ASCII: only others pay for the decomposition
-		key = (/[^\x20-\x7e]/.test(name) ? name.normalize('NFD').replace(/\p{M}/gu, '') : name)
-			.toLowerCase()
-			.trim();
+		key = (/[^\x20-\x7e]/.test(name) ? normalize(name) : name.toLowerCase()).trim();
 		if (folds.size >= FOLDS_KEPT) folds.clear();
 		folds.set(name, key);
 	}

@@ -7,6 +7,8 @@
  * words (a few thousand) and one byte per product for each query word.
  */
 
+import { normalize } from './names';
+
 export type SearchItem = { id: string; name: string; stallName: string; categoryName: string };
 
 export type SearchIndex = {
@@ -24,10 +26,8 @@ export type SearchIndex = {
 /** Query words this long or longer may carry one typo. */
 export const TYPO_MIN_LENGTH = 5;
 
-/** Lowercase, without accents (é → e), for comparing what people type. */
-export function normalize(text: string): string {
-	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+// lowercase, without accents (é → e): how names are compared too (names.ts)
+export { normalize };
 
 /** The normalized words of a text: runs of letters and digits. */
 export function wordsOf(text: string): string[] {
