@@ -1,4 +1,5 @@
 import { fetchOrdersSince, toServerOrders, watchOrders } from '$lib/api/orders';
+import { foldedRuns } from '$lib/sync/folded-runs';
 import { db } from '$lib/db/db';
 import { getValue, putValue } from '$lib/db/kv';
 import {
@@ -29,7 +30,6 @@ class MyOrders {
 	#orders = $state<LocalOrder[]>([]);
 	#entries = $state<OutboxEntry[]>([]);
 	#stopLive: (() => Promise<void>) | undefined;
-	#pulling: Promise<void> | undefined;
 
 	get list(): OrderWithView[] {
 		return this.#orders.map((o) => ({ ...o, view: this.#viewOf(o) }));
@@ -91,11 +91,11 @@ class MyOrders {
 		await this.load();
 	}
 
-	/** A delta pull of this account's orders (one at a time). */
-	pull(): Promise<void> {
-		this.#pulling ??= this.#pull().finally(() => (this.#pulling = undefined));
-		return this.#pulling;
-	}
+	/**
+	 * A delta pull of this account's orders, one at a time: a change heard while
+	 * one runs (the seller ships, then hands over) pulls once more after it.
+	 */
+	readonly pull: () => Promise<void> = foldedRuns(() => this.#pull());
 
 	async #pull(): Promise<void> {
 		const owner = session.owner;

@@ -1,3 +1,4 @@
+import { foldedRuns } from './folded-runs';
 import { backoffDelay } from './backoff';
 import type { Clock, Lock, OutboxEntry, OutboxStore, PushTransport, SyncStatus } from './types';
 
@@ -32,8 +33,6 @@ export class SyncEngine {
 	};
 	#attempt = 0;
 	#retryTimer: unknown = null;
-	#running: Promise<SyncStatus> | null = null;
-	#again = false;
 
 	constructor(options: SyncEngineOptions) {
 		this.#o = options;
@@ -45,25 +44,13 @@ export class SyncEngine {
 
 	/**
 	 * Flushes now. Calls while a flush runs are folded into one more flush
-	 * after it, so a local write during a push is never left waiting.
+	 * after it, so a local write during a push is never left waiting (not after
+	 * a failure: the retry timer takes over).
 	 */
-	flush(): Promise<SyncStatus> {
-		if (this.#running) {
-			this.#again = true;
-			return this.#running;
-		}
-		this.#running = (async () => {
-			let status: SyncStatus;
-			do {
-				this.#again = false;
-				status = await this.#o
-					.lock(() => this.#flushOnce())
-					.catch((err: unknown) => this.#failed(err));
-			} while (this.#again && status.state === 'idle');
-			return status;
-		})().finally(() => (this.#running = null));
-		return this.#running;
-	}
+	readonly flush: () => Promise<SyncStatus> = foldedRuns(
+		() => this.#o.lock(() => this.#flushOnce()).catch((err: unknown) => this.#failed(err)),
+		(status) => status.state === 'idle'
+	);
 
 	/** Stops the retry timer (sign-out, tests). */
 	stop(): void {
