@@ -10,6 +10,7 @@ func Register(app core.App) {
 	registerPrivacy(app)
 	registerTombstones(app)
 	registerCatalogVersion(app)
+	registerFirstScreen(app)
 	registerSyncPush(app)
 	registerOrderTimers(app)
 }

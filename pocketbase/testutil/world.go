@@ -38,23 +38,7 @@ func NewWorld(t testing.TB, app core.App) *World {
 	t.Helper()
 	w := &World{App: app, records: map[string]*core.Record{}}
 	add := func(collection, id string, data map[string]any) {
-		c, err := app.FindCollectionByNameOrId(collection)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := core.NewRecord(c)
-		r.Set("id", id)
-		for k, v := range data {
-			r.Set(k, v)
-		}
-		if c.IsAuth() {
-			r.SetPassword(TestPassword)
-			r.SetVerified(true)
-		}
-		if err := app.Save(r); err != nil {
-			t.Fatalf("fixture %s %s: %v", collection, id, err)
-		}
-		w.records[id] = r
+		w.records[id] = Insert(t, app, collection, id, data)
 	}
 	add("opds", OpdID, map[string]any{"code": "DISKOMINFO", "name": "Dinas Komunikasi dan Informatika", "address": "Jl. Tugu No. 1, Klojen", "active": true})
 	add("categories", CategoryID, map[string]any{"slug": "makanan-minuman", "name": "Makanan & Minuman", "name_en": "Food & Drinks", "sort": 1, "active": true})
@@ -104,6 +88,29 @@ func (w *World) Record(t testing.TB, collection, id string) *core.Record {
 	r, err := w.App.FindRecordById(collection, id)
 	if err != nil {
 		t.Fatalf("%s %s: %v", collection, id, err)
+	}
+	return r
+}
+
+// Insert saves a record of a collection with the given id and fields (an
+// account with TestPassword, verified), failing the test if it is refused.
+func Insert(t testing.TB, app core.App, collection, id string, data map[string]any) *core.Record {
+	t.Helper()
+	c, err := app.FindCollectionByNameOrId(collection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := core.NewRecord(c)
+	r.Set("id", id)
+	for k, v := range data {
+		r.Set(k, v)
+	}
+	if c.IsAuth() {
+		r.SetPassword(TestPassword)
+		r.SetVerified(true)
+	}
+	if err := app.Save(r); err != nil {
+		t.Fatalf("fixture %s %s: %v", collection, id, err)
 	}
 	return r
 }

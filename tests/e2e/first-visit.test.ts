@@ -163,4 +163,59 @@ describe('a first visit', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('shows the home page’s categories and stalls from the server while the catalog cannot arrive, and the same once it has', async () => {
+		const guest = async (path: string) =>
+			(await (await fetch(`${env.server.url}${path}`)).json()) as {
+				items: Row[];
+				totalItems: number;
+			};
+		const stallsTotal = (await guest('/api/collections/stalls/records?perPage=1')).totalItems;
+
+		const context = await env.browser.newContext({ serviceWorkers: 'block' });
+		// the catalog's download fails (page and worker alike): only the first screen's answer gets through
+		const catalogRows = /\/api\/collections\/(categories|stalls|products|opds|tombstones)\/records/;
+		await context.route(catalogRows, (route) => route.abort());
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto(`${env.server.url}/`);
+
+		const categories = page.getByRole('region', { name: 'Kategori' }).getByRole('link');
+		const stalls = page.getByRole('region', { name: 'Lapak di dekat Anda' }).getByRole('link');
+		await stalls.first().waitFor();
+		const status = page.getByRole('region', { name: 'Status katalog' });
+		await status.getByRole('button', { name: 'Perbarui katalog' }).waitFor();
+		await expect.poll(() => page.evaluate(countRows('products')).catch(() => 0)).toBe(0);
+		const tiles = await categories.allTextContents();
+		const stallCards = await stalls.allTextContents();
+		expect(tiles.length).toBeGreaterThan(1);
+		expect(stallCards).toHaveLength(8);
+		// each with its count of products ("N produk"), as the catalog's list says
+		for (const [i, tile] of tiles.entries()) {
+			const href = await categories.nth(i).getAttribute('href');
+			const id = href?.split('/').pop() ?? '';
+			const n = (
+				await guest(
+					`/api/collections/products/records?perPage=1&filter=${encodeURIComponent(`category="${id}"`)}`
+				)
+			).totalItems;
+			expect(tile).toContain(`${n} produk`);
+		}
+		await page.getByRole('button', { name: `Lihat semua ${stallsTotal} lapak` }).waitFor();
+
+		// once the catalog can arrive, it does, and the home shows the same
+		await context.unroute(catalogRows);
+		await status.getByRole('button', { name: 'Perbarui katalog' }).click();
+		const total = (await guest('/api/collections/products/records?perPage=1')).totalItems;
+		await status.getByText(new RegExp(`^${total} produk · `)).waitFor({ timeout: 60_000 });
+		expect(await categories.allTextContents()).toEqual(tiles);
+		expect(await stalls.allTextContents()).toEqual(stallCards);
+
+		// "show all" now lists every stall, read from the device
+		await page.getByRole('button', { name: `Lihat semua ${stallsTotal} lapak` }).click();
+		await expect.poll(() => stalls.count()).toBe(stallsTotal);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
 });

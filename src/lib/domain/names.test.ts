@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import vectors from '../../../tests/vectors/names.json';
 import { byName, compareNames } from './names';
 
 const named = (name: string, id = name) => ({ name, id });
@@ -62,5 +63,15 @@ describe('byName', () => {
 		for (const x of names)
 			for (const y of names)
 				expect([x, y, compareNames(x, y)]).toEqual([x, y, sign(collator.compare(x, y))]);
+	});
+
+	it('follows the shared vectors (the server orders the first screen by them too)', () => {
+		for (const { a, b, order } of vectors.cases) {
+			expect([a, b, compareNames(a, b)]).toEqual([a, b, order]);
+			expect([b, a, compareNames(b, a)]).toEqual([b, a, -order || 0]);
+		}
+		for (const list of vectors.sorted) {
+			expect(order([...list].reverse())).toEqual(list);
+		}
 	});
 });

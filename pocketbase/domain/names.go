@@ -1,0 +1,103 @@
+package domain
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// CompareNames orders names as the app does (src/lib/domain/names.ts, cases in
+// tests/vectors/names.json): case and accents aside, runs of ASCII digits by
+// their value, otherwise character by character (by code point); a name comes
+// before the longer names it starts. 0 when two names differ only in case,
+// accents, surrounding spaces or leading zeros.
+func CompareNames(a, b string) int {
+	return CompareNameKeys(NameKeyOf(a), NameKeyOf(b))
+}
+
+// NameKey is a name folded for comparing: a sort folds each name once.
+type NameKey []rune
+
+// NameKeyOf folds a name: lowercase, without combining marks (é → e), trimmed.
+func NameKeyOf(name string) NameKey { return NameKey(foldName(name)) }
+
+// CompareNameKeys compares folded names as CompareNames does.
+func CompareNameKeys(a, b NameKey) int { return compareNatural(a, b) }
+
+// ByName is CompareNames, then the ids: equal names keep one order.
+func ByName(nameA, idA, nameB, idB string) int {
+	if c := CompareNames(nameA, nameB); c != 0 {
+		return c
+	}
+	return strings.Compare(idA, idB)
+}
+
+// foldName: lowercase, without combining marks (é → e), trimmed.
+func foldName(name string) string {
+	decomposed := norm.NFD.String(name)
+	var b strings.Builder
+	b.Grow(len(decomposed))
+	for _, r := range decomposed {
+		if unicode.Is(unicode.M, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func compareNatural(a, b []rune) int {
+	digitAt := func(s []rune, i int) bool { return i < len(s) && isDigit(s[i]) }
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if isDigit(a[i]) && isDigit(b[j]) {
+			// the runs without leading zeros: a longer one is the larger number
+			for a[i] == '0' && digitAt(a, i+1) {
+				i++
+			}
+			for b[j] == '0' && digitAt(b, j+1) {
+				j++
+			}
+			ei, ej := i, j
+			for digitAt(a, ei) {
+				ei++
+			}
+			for digitAt(b, ej) {
+				ej++
+			}
+			if ei-i != ej-j {
+				if ei-i < ej-j {
+					return -1
+				}
+				return 1
+			}
+			for ; i < ei; i, j = i+1, j+1 {
+				if a[i] != b[j] {
+					if a[i] < b[j] {
+						return -1
+					}
+					return 1
+				}
+			}
+			continue
+		}
+		if a[i] != b[j] {
+			if a[i] < b[j] {
+				return -1
+			}
+			return 1
+		}
+		i++
+		j++
+	}
+	switch left := (len(a) - i) - (len(b) - j); {
+	case left < 0:
+		return -1
+	case left > 0:
+		return 1
+	}
+	return 0
+}
