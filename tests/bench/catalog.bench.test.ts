@@ -27,7 +27,7 @@ import { record, rows, secs, table } from './report';
 
 const STALLS = 1000;
 const PRODUCTS = 10_000;
-const OFFLINE_RUNS = 3;
+const OFFLINE_RUNS = 5;
 const LIGHTHOUSE_RUNS = 3;
 /** the first product card of any list (ProductCard.svelte) */
 const CARD = 'article.product';
@@ -111,6 +111,21 @@ function firstCardTime(page: Page): Promise<{ first: number; app: number }> {
 					else setTimeout(poll, 50);
 				};
 				poll();
+			})
+	);
+}
+
+/** When the page first painted anything (its first contentful paint), waited for in the page. */
+function firstPaintTime(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				new PerformanceObserver((list, observer) => {
+					const paint = list.getEntriesByName('first-contentful-paint')[0];
+					if (!paint) return;
+					observer.disconnect();
+					resolve(paint.startTime);
+				}).observe({ type: 'paint', buffered: true });
 			})
 	);
 }
@@ -507,6 +522,10 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 		await server.kill(); // the server is gone: the worker and IndexedDB only
 		const runs: number[] = [];
 		const appRuns: number[] = [];
+		// the baseline, in turns with the measured starts: the same offline start with no
+		// kept home, i.e. the generic first paint (src/app.html) before any app code runs:
+		// what this machine takes at 4× to paint anything from the service worker
+		const genericRuns: number[] = [];
 		for (let i = 0; i < OFFLINE_RUNS; i++) {
 			const p = await context.newPage();
 			const cdp = await context.newCDPSession(p);
@@ -518,16 +537,31 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 			// the next start's snapshot is the one this start kept (after the app showed the home)
 			await p.waitForTimeout(1000);
 			await p.close();
+
+			const generic = await context.newPage();
+			// (its first paint does not see the kept home; the kept home stays for the next start)
+			await generic.addInitScript(() => {
+				const getItem = Storage.prototype.getItem;
+				Storage.prototype.getItem = function (key: string) {
+					return key === 'malpro.snapshot' ? null : getItem.call(this, key);
+				};
+			});
+			const cdpGeneric = await context.newCDPSession(generic);
+			await cdpGeneric.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+			await generic.goto(`${server.url}/`, { waitUntil: 'commit' });
+			genericRuns.push(await firstPaintTime(generic));
+			await generic.close();
 		}
 		console.log(
 			`bench b: offline first card, 4× CPU: ${runs.map(ms).join(', ')}; ` +
-				`the app's own first card: ${appRuns.map(ms).join(', ')}`
+				`the app's own first card: ${appRuns.map(ms).join(', ')}; ` +
+				`the generic first paint (no kept home): ${genericRuns.map(ms).join(', ')}`
 		);
 		record({
 			benchmark: `b. offline repeat visit, 4× CPU, first card (median of ${OFFLINE_RUNS}; goal ≤ 1.0 s)`,
 			malpro: secs(median(runs)),
-			baseline: '1.0 s goal',
-			ratio: (median(runs) / 1000).toFixed(2)
+			baseline: `generic first paint ${secs(median(genericRuns))}`,
+			ratio: (median(runs) / median(genericRuns)).toFixed(2)
 		});
 		record({
 			benchmark: `b. offline repeat visit, 4× CPU, the app's own first card (after the snapshot)`,
