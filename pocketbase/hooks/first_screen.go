@@ -24,7 +24,7 @@ const (
 	firstScreenPickMax = 24
 )
 
-// FirstScreenCategory is an active category and the catalog's products in it.
+// FirstScreenCategory is an active category and how many listed products it has.
 type FirstScreenCategory struct {
 	ID       string `db:"id" json:"id"`
 	Slug     string `db:"slug" json:"slug"`
@@ -90,8 +90,8 @@ func registerFirstScreen(app core.App) {
 // FirstScreen reads the home page of a visitor as the device shows it once it
 // holds the catalog (src/lib/state/catalog-pages.ts, homeCatalog): the active
 // categories by their sort, then name; the verified stalls, open ones first,
-// each group by name (domain.ByName), the first `stalls` of them; product
-// counts over the catalog a device holds (every product of a verified stall);
+// each group by name (domain.ByName), the first `stalls` of them; counts of
+// their listed products (active ones of verified stalls);
 // and `pick` random products of open stalls in stock, as the public list
 // answers them.
 func FirstScreen(app core.App, stalls, pick int) (FirstScreenAnswer, error) {
@@ -173,16 +173,16 @@ func FirstScreen(app core.App, stalls, pick int) (FirstScreenAnswer, error) {
 	return answer, nil
 }
 
-// productCounts: the products of verified stalls per category or per stall
-// (of those in `only`, if given), as a device counts what it holds (inactive
-// ones too: it keeps them).
+// productCounts: the listed products (active, of verified stalls) per category
+// or per stall (of those in `only`, if given), as a device counts them
+// (src/lib/db/catalog.ts, productCounts) and its pages list them.
 func productCounts(app core.App, by string, only []any) (map[string]int, error) {
 	var rows []struct {
 		Key string `db:"key"`
 		N   int    `db:"n"`
 	}
 	column := map[string]string{"category": "p.category", "stall": "p.stall"}[by]
-	where := dbx.And(dbx.HashExp{"s.verification": "verified"})
+	where := dbx.And(dbx.HashExp{"s.verification": "verified", "p.active": true})
 	if only != nil {
 		where = dbx.And(where, dbx.In(column, only...))
 	}

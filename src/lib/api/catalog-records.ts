@@ -87,7 +87,7 @@ export const opdRecord = z.object({
 /** A city agency (OPD): where orders are delivered. */
 export type OpdRow = z.output<typeof opdRecord>;
 
-export const productRecord = z.object({
+const productFields = z.object({
 	id: recordId,
 	stall: recordId,
 	category: recordId,
@@ -103,6 +103,20 @@ export const productRecord = z.object({
 	active: z.boolean(),
 	updated: recordTime
 });
+
+/**
+ * A listed (active) product's category and stall again, under keys of their own
+ * that an inactive product does not have: the database indexes them
+ * (src/lib/db/schema.ts) to count listed products without reading any.
+ */
+export type ListedKeys = { listedCategory?: string; listedStall?: string };
+
+export const productRecord = z.pipe(
+	productFields,
+	z.transform((p): z.output<typeof productFields> & ListedKeys =>
+		p.active ? { ...p, listedCategory: p.category, listedStall: p.stall } : p
+	)
+);
 export type Product = z.output<typeof productRecord>;
 
 export const tombstoneRecord = z.object({

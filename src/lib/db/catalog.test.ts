@@ -9,6 +9,7 @@ import {
 	listStalls,
 	productById,
 	productCards,
+	productCounts,
 	searchItems,
 	stallWithProducts
 } from './catalog';
@@ -55,6 +56,22 @@ beforeAll(async () => {
 });
 
 describe('catalog queries for the pages', () => {
+	it('counts the listed products per category and per stall, as the pages list them', async () => {
+		// SNACK: p1, p2 (sold out: listed), p4, p5 (closed stall: listed); not p6 (inactive);
+		// p7 until its stall's tombstone arrives (the server no longer shows the stall)
+		expect(await productCounts(db, 'category', [SNACK, DRINK, OLD])).toEqual([5, 1, 0]);
+		expect(await productCounts(db, 'stall', [SANAN, DAMPIT, CLOSED])).toEqual([2, 2, 1]);
+		expect(await productCounts(db, 'stall', [])).toEqual([]);
+		// a product made inactive leaves the counts, and comes back when active again
+		const p1 = (await db.products.get(p(1)))!;
+		const { listedCategory, listedStall, ...plain } = p1;
+		expect([listedCategory, listedStall]).toEqual([SNACK, SANAN]);
+		await db.products.put({ ...plain, active: false });
+		expect(await productCounts(db, 'stall', [SANAN])).toEqual([1]);
+		await db.products.put(p1);
+		expect(await productCounts(db, 'stall', [SANAN])).toEqual([2]);
+	});
+
 	it('lists active categories in the city’s order, and active OPDs by name', async () => {
 		expect((await listCategories(db)).map((c) => c.name)).toEqual(['Makanan Ringan', 'Minuman']);
 		expect((await deliveryOpds(db)).map((o) => o.name)).toEqual(['Dinas Pendidikan']);

@@ -125,19 +125,20 @@ export async function stallsProducts(
 }
 
 /**
- * How many products the device holds per value of an index (`category` or
- * `stall`), in the order of `keys`: one read transaction of native counts, so
- * a thousand stalls cost milliseconds and no product is read.
+ * How many listed (active) products the device holds per category or stall, in
+ * the order of `keys`: one read transaction of native counts over the indexes of
+ * listed products only (schema.ts), so a thousand stalls cost milliseconds and
+ * no product is read. The pages list the same products.
  */
 export async function productCounts(
 	db: MalproDB,
-	index: 'category' | 'stall',
+	by: 'category' | 'stall',
 	keys: readonly string[]
 ): Promise<number[]> {
 	if (keys.length === 0) return [];
 	if (!db.isOpen()) await db.open();
 	const store = db.backendDB().transaction('products', 'readonly').objectStore('products');
-	const idx = store.index(index);
+	const idx = store.index(by === 'category' ? 'listedCategory' : 'listedStall');
 	return Promise.all(
 		keys.map(
 			(key) =>

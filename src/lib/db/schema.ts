@@ -41,5 +41,22 @@ export class MalproDB extends Dexie {
 		});
 		// "Pesanan saya": a new table, the upgrade moves no data
 		this.version(4).stores({ orders: 'id, [owner+queuedAt]' });
+		// counts of listed products only (src/lib/db/catalog.ts, productCounts): an
+		// inactive product has no listedCategory nor listedStall, so these indexes
+		// leave it out; the upgrade adds them to the products already kept
+		this.version(5)
+			.stores({ products: 'id, stall, category, listedCategory, listedStall' })
+			.upgrade((tx) =>
+				tx
+					.table('products')
+					.toCollection()
+					.modify((p: Product) => {
+						// (as catalog-records.ts's productRecord stores a pulled one)
+						if (p.active) {
+							p.listedCategory = p.category;
+							p.listedStall = p.stall;
+						}
+					})
+			);
 	}
 }

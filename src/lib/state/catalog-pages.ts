@@ -69,10 +69,10 @@ const COUNT_SLICE = 100;
 /**
  * The home page: categories with their product counts, and the stalls of a
  * kecamatan, open ones first, each group by name. It never reads the products
- * (10,000 on a phone): the counts come from the `category` and `stall` indexes,
- * i.e. every product the device holds (the pulled catalog is the public one, so
- * these are the listed products); only the first `countedStalls` stalls are
- * counted (the ones shown; a thousand counts cost a phone a tenth of a second).
+ * (10,000 on a phone): the counts come from the indexes of listed (active)
+ * products (productCounts), so a tile counts what its page lists; only the
+ * first `countedStalls` stalls are counted (the ones shown; a thousand counts
+ * cost a phone a tenth of a second).
  */
 export async function homeCatalog(
 	kecamatan: Kecamatan | undefined,
