@@ -120,6 +120,64 @@ describe('signing in, out, and the buyer profile', () => {
 		await signOut();
 	});
 
+	it('a sign-in with less than a week left is renewed at the next start, its OPD kept', async () => {
+		// the city makes buyers' sign-ins last 3 days (under the week that triggers a renewal)
+		const root = (await (
+			await fetch(`${server.url}/api/collections/_superusers/auth-with-password`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ identity: 'admin@malpro.test', password: PASSWORD })
+			})
+		).json()) as { token: string };
+		const tokenDays = async (days: number) => {
+			const res = await fetch(`${server.url}/api/collections/buyers`, {
+				method: 'PATCH',
+				headers: { 'content-type': 'application/json', authorization: root.token },
+				body: JSON.stringify({ authToken: { duration: days * 24 * 3600 } })
+			});
+			expect(res.status).toBe(200);
+		};
+		const expiry = (token?: string) =>
+			JSON.parse(atob((token ?? '').split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? ''))
+				.exp as number;
+		await tokenDays(3);
+		try {
+			await signIn('buyer', BUDI_NIP);
+			await heading('Halo, Budi Santoso').waitFor();
+			const first = await storedAuth();
+			const left = expiry(first?.token) - Date.now() / 1000;
+			expect(left).toBeGreaterThan(2.9 * 24 * 3600);
+			expect(left).toBeLessThan(3 * 24 * 3600 + 60);
+
+			// a second later (a token's exp counts seconds), the app starts again
+			await page.waitForTimeout(1100);
+			await page.reload();
+			await expect
+				.poll(async () => (await storedAuth())?.token, { timeout: 15_000 })
+				.not.toBe(first?.token);
+			const renewed = await storedAuth();
+			expect(expiry(renewed?.token)).toBeGreaterThan(expiry(first?.token));
+			expect(renewed?.record).toMatchObject({
+				name: 'Budi Santoso',
+				expand: { opd: { name: 'Dinas Komunikasi dan Informatika' } }
+			});
+			await page.getByText('OPD: Dinas Komunikasi dan Informatika').waitFor();
+		} finally {
+			await tokenDays(30);
+		}
+
+		// a sign-in with more than a week left is not renewed at a start
+		await page.evaluate(forgetSignIn);
+		await signIn('buyer', BUDI_NIP);
+		await heading('Halo, Budi Santoso').waitFor();
+		const month = await storedAuth();
+		await page.waitForTimeout(1100);
+		await page.reload();
+		await heading('Halo, Budi Santoso').waitFor();
+		await page.waitForTimeout(1500);
+		expect((await storedAuth())?.token).toBe(month?.token);
+	});
+
 	it('a wrong password is refused in Indonesian', async () => {
 		await signIn('buyer', BUDI_NIP, 'salah-sandi');
 		await page

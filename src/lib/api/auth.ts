@@ -2,7 +2,7 @@ import { localDatabaseExists } from '$lib/db/exists';
 import type { Role } from '$lib/domain/signin';
 import { accountOf, authCollections, type Account } from './account';
 import { AppError, toAppError } from './errors';
-import { readStoredAuth, tokenExpired, type StoredAuth } from './kept-auth';
+import { readStoredAuth, refreshDue, tokenExpired, type StoredAuth } from './kept-auth';
 
 /**
  * Who is signed in on this device. Reading the kept sign-in needs no SDK (the
@@ -79,6 +79,31 @@ export async function storedAccount(): Promise<Account | null> {
 export function onAccountChange(callback: (account: Account | null) => void): () => void {
 	listeners.add(callback);
 	return () => listeners.delete(callback);
+}
+
+/**
+ * Renews the sign-in kept on this device when it runs out within a week
+ * (kept-auth.ts, refreshDue), so someone who uses the app stays signed in.
+ * Offline, or refused (a deactivated account), the sign-in stays as it was: it
+ * runs out on its own, and the person signs in again.
+ */
+export async function refreshSignIn(
+	now: number = Date.now()
+): Promise<'not_due' | 'renewed' | 'failed'> {
+	const signIn = await keptSignIn();
+	if (!signIn?.record || !refreshDue(signIn.token, now)) return 'not_due';
+	const role = (Object.keys(authCollections) as Role[]).find(
+		(r) => authCollections[r].name === signIn.record?.collectionName
+	);
+	if (!role) return 'not_due';
+	const pb = await sdk();
+	const { name, expand } = authCollections[role];
+	try {
+		await pb.collection(name).authRefresh({ expand });
+		return 'renewed';
+	} catch {
+		return 'failed';
+	}
 }
 
 /** Forgets the sign-in on this device (memory and IndexedDB). */

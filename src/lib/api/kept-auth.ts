@@ -35,8 +35,32 @@ const jwtPayload = z.object({ exp: z.optional(z.number()) });
  * a guest (empty lists with 200), so the device treats it as signed out.
  */
 export function tokenExpired(token: string, now: number = Date.now()): boolean {
+	const expiry = tokenExpiry(token);
+	// like the SDK: a token without `exp` does not expire on the device (the server decides)
+	return expiry === 'unreadable' || (expiry !== undefined && expiry <= now);
+}
+
+/** A sign-in is renewed once it has less than this left (see refreshDue). */
+export const REFRESH_WITHIN_MS = 7 * 24 * 3600_000;
+
+/**
+ * Whether a valid token should be renewed now: it runs out within `within` (a
+ * sign-in used at least weekly never runs out). Not an expired or unreadable
+ * one (the person signs in again), nor one without `exp`.
+ */
+export function refreshDue(
+	token: string,
+	now: number = Date.now(),
+	within: number = REFRESH_WITHIN_MS
+): boolean {
+	const expiry = tokenExpiry(token);
+	return typeof expiry === 'number' && expiry > now && expiry - now < within;
+}
+
+/** When a token expires (ms), undefined if it says not, 'unreadable' if its payload is not JSON with claims. */
+function tokenExpiry(token: string): number | undefined | 'unreadable' {
 	const part = token.split('.')[1];
-	if (!part) return true;
+	if (!part) return 'unreadable';
 	let payload: unknown;
 	try {
 		const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
@@ -45,10 +69,9 @@ export function tokenExpired(token: string, now: number = Date.now()): boolean {
 		);
 		payload = JSON.parse(new TextDecoder().decode(bytes));
 	} catch {
-		return true;
+		return 'unreadable';
 	}
 	const parsed = jwtPayload.safeParse(payload);
-	if (!parsed.success || Object.keys(payload as object).length === 0) return true;
-	// like the SDK: a token without `exp` does not expire on the device (the server decides)
-	return parsed.data.exp !== undefined && parsed.data.exp <= now / 1000;
+	if (!parsed.success || Object.keys(payload as object).length === 0) return 'unreadable';
+	return parsed.data.exp === undefined ? undefined : parsed.data.exp * 1000;
 }

@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { refreshSignIn } from '$lib/api/auth';
 import { client } from '$lib/api/client';
 import { createPushTransport } from '$lib/api/sync-push';
 import { db } from '$lib/db/db';
@@ -76,7 +77,20 @@ export class SyncRunner {
 			engine,
 			probe: async () => (await fetch('/api/health', { cache: 'no-store' })).ok
 		});
-		return new SyncRunner(engine, outbox, stop, last);
+		// a sign-in in use is renewed before it runs out: at start, and when the
+		// connection comes back (the check itself needs no request)
+		const renew = () => void refreshSignIn();
+		renew();
+		addEventListener('online', renew);
+		return new SyncRunner(
+			engine,
+			outbox,
+			() => {
+				removeEventListener('online', renew);
+				stop();
+			},
+			last
+		);
 	}
 
 	stop(): void {
