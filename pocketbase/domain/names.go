@@ -27,7 +27,12 @@ func CompareNameKeys(a, b NameKey) int { return compareNatural(a, b) }
 
 // ByName is CompareNames, then the ids: equal names keep one order.
 func ByName(nameA, idA, nameB, idB string) int {
-	if c := CompareNames(nameA, nameB); c != 0 {
+	return ByNameKey(NameKeyOf(nameA), idA, NameKeyOf(nameB), idB)
+}
+
+// ByNameKey is ByName over names folded beforehand (a sort folds each once).
+func ByNameKey(a NameKey, idA string, b NameKey, idB string) int {
+	if c := CompareNameKeys(a, b); c != 0 {
 		return c
 	}
 	return strings.Compare(idA, idB)

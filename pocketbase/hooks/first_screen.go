@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -132,10 +131,7 @@ func FirstScreen(app core.App, stalls, pick int) (FirstScreenAnswer, error) {
 			}
 			return 1
 		}
-		if c := domain.CompareNameKeys(keys[a.ID], keys[b.ID]); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
+		return domain.ByNameKey(keys[a.ID], a.ID, keys[b.ID], b.ID)
 	})
 	answer.Stalls = all[:min(stalls, len(all))]
 

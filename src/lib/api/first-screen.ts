@@ -74,7 +74,7 @@ export type FirstScreenOptions = {
 	fetch?: typeof fetch;
 };
 
-export function firstScreenPath(pick = 8): string {
+function firstScreenPath(pick = 8): string {
 	return `/api/catalog/first-screen?pick=${pick}`;
 }
 
