@@ -16,7 +16,8 @@ const config = {
 			pages: appOut,
 			assets: appOut,
 			fallback: 'index.html',
-			strict: true
+			strict: true,
+			precompress: true
 		}),
 		outDir: kitOut,
 		// absolute /_app/ URLs: relative ones break deep links opened offline

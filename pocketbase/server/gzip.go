@@ -13,7 +13,8 @@ import (
 // (the catalog pull reads megabytes of them on a phone's mobile data) and
 // /api/catalog/*. Nothing else: not the realtime stream (an SSE answer must
 // reach the phone event by event), not files and thumbnails (already
-// compressed images), not the app's static files (spa.go), not POSTs.
+// compressed images), not the app's static files (the build writes their
+// compressed copies once: precompressed.go), not POSTs.
 var gzipPaths = regexp.MustCompile(`^/api/(collections/[^/]+/records(/[^/]+)?|catalog/[^/]+)$`)
 
 // gzipMinLength: below it, gzip's header and trailer outweigh what it saves

@@ -132,7 +132,7 @@ func TestGzipCompressesRecordListsButNotRealtime(t *testing.T) {
 		t.Fatal("realtime's first event never came (buffered?)")
 	}
 
-	// the app's files are served as they are
+	// the app's files are never compressed on the fly (these have no copies)
 	page := get("/", true)
 	raw, _ := io.ReadAll(page.Body)
 	if page.Header.Get("Content-Encoding") != "" || !strings.Contains(string(raw), "Malpro shell") {

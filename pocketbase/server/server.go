@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/hook"
@@ -57,7 +58,10 @@ func Register(app core.App, rootCmd *cobra.Command, cfg Config) {
 		Id: "malproPWA",
 		Func: func(e *core.ServeEvent) error {
 			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
-				e.Router.GET("/{path...}", spaHandler(os.DirFS(cfg.PublicDir)))
+				// the app's files are not worth a line each in the request log
+				// (apis.Static skips it too; the compressed copies bypass Static)
+				e.Router.GET("/{path...}", spaHandler(os.DirFS(cfg.PublicDir))).
+					Bind(apis.SkipSuccessActivityLog())
 			}
 			return e.Next()
 		},

@@ -45,7 +45,21 @@ func cacheControlFor(urlPath string) string {
 	}
 }
 
-// spaHandler serves the built PWA: real files as they are, page routes that
+// staticFileName is the file of the public folder a request names, when it
+// names one directly ("/" names the shell). Paths that apis.Static answers
+// with a redirect (a trailing slash, "/index.html") are left to it.
+func staticFileName(urlPath string) (string, bool) {
+	if urlPath == "/" {
+		return spaIndex, true
+	}
+	if strings.HasSuffix(urlPath, "/") || path.Base(urlPath) == spaIndex {
+		return "", false
+	}
+	return strings.TrimPrefix(path.Clean(urlPath), "/"), true
+}
+
+// spaHandler serves the built PWA: real files as they are (or their
+// compressed copies, precompressed.go), page routes that
 // have no file with the SPA shell, and missing assets with 404.
 func spaHandler(fsys fs.FS) func(*core.RequestEvent) error {
 	static := apis.Static(fsys, false)
@@ -62,6 +76,11 @@ func spaHandler(fsys fs.FS) func(*core.RequestEvent) error {
 			e.Request.Header.Del("If-None-Match")
 		}
 
+		if name, ok := staticFileName(urlPath); ok {
+			if served, err := servePrecompressed(e, fsys, name); served || err != nil {
+				return err
+			}
+		}
 		err := static(e)
 		if err == nil || !errors.Is(err, router.ErrFileNotFound) {
 			return err
@@ -71,6 +90,9 @@ func spaHandler(fsys fs.FS) func(*core.RequestEvent) error {
 		}
 
 		e.Response.Header().Set("Cache-Control", "no-cache")
+		if served, err := servePrecompressed(e, fsys, spaIndex); served || err != nil {
+			return err
+		}
 		if err := e.FileFS(fsys, spaIndex); err != nil {
 			if errors.Is(err, router.ErrFileNotFound) {
 				return e.String(http.StatusServiceUnavailable,

@@ -22,6 +22,13 @@ func writePublicDir(t *testing.T) string {
 		"manifest.webmanifest":        "{}",
 		"service-worker.js":           "self.x=1",
 	}
+	writeFiles(t, dir, files)
+	return dir
+}
+
+// writeFiles writes each file (a slash path under dir) with its body.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -31,7 +38,6 @@ func writePublicDir(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	return dir
 }
 
 func TestServePWA(t *testing.T) {

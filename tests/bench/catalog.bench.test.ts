@@ -321,16 +321,24 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 		const wallMs = performance.now() - t0;
 		// what the page asked for before the card was painted (the listener above
 		// runs until Playwright notices the card, a little later)
-		const asked = new Set(
-			await page.evaluate(
-				(at) =>
-					performance
-						.getEntriesByType('resource')
-						.filter((r) => r.startTime < at)
-						.map((r) => r.name),
-				firstCard
-			)
+		const before = await page.evaluate(
+			(at) =>
+				performance
+					.getEntriesByType('resource')
+					.filter((r) => r.startTime < at)
+					.map((r) => [r.name, (r as PerformanceResourceTiming).encodedBodySize] as const),
+			firstCard
 		);
+		const asked = new Set(before.map(([name]) => name));
+		// what actually crossed the network (the server sends the build's brotli copies)
+		const sentJs = before
+			.filter(([name]) => /\.m?js(\?|$)/.test(name))
+			.reduce((s, [, n]) => s + n, 0);
+		const sentPage = (await page.evaluate(
+			() =>
+				(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+					.encodedBodySize
+		)) as number;
 		const fetched = (await Promise.all(pending)).filter((c) => c !== null);
 		const chunks = fetched.filter((c) => asked.has(c.url));
 		const later = fetched.filter((c) => !asked.has(c.url));
@@ -339,7 +347,8 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 		chunks.sort((x, y) => y.gz - x.gz);
 		console.log(
 			`bench a: ${chunks.length} JS files before the first card (at ${ms(firstCard)}, ` +
-				`${ms(wallMs)} wall): ${kb(gz)} gzip, ${kb(raw)} raw. Biggest:\n` +
+				`${ms(wallMs)} wall): ${kb(gz)} gzip, ${kb(raw)} raw; ` +
+				`sent: ${kb(sentJs)} of JS and ${kb(sentPage)} of page. Biggest:\n` +
 				chunks
 					.slice(0, 10)
 					.map(
