@@ -64,6 +64,7 @@ type FirstScreenAnswer struct {
 }
 
 func registerFirstScreen(app core.App) {
+	cache := &firstScreenCache{}
 	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
 		e.Router.GET("/api/catalog/first-screen", func(re *core.RequestEvent) error {
 			pick := FirstScreenPick
@@ -74,7 +75,7 @@ func registerFirstScreen(app core.App) {
 				}
 				pick = n
 			}
-			answer, err := FirstScreen(re.App, FirstScreenStalls, pick)
+			answer, err := cache.answer(re.App, pick)
 			if err != nil {
 				return re.InternalServerError("", err)
 			}
@@ -86,14 +87,21 @@ func registerFirstScreen(app core.App) {
 	})
 }
 
-// FirstScreen reads the home page of a visitor as the device shows it once it
-// holds the catalog (src/lib/state/catalog-pages.ts, homeCatalog): the active
-// categories by their sort, then name; the verified stalls, open ones first,
-// each group by name (domain.ByName), the first `stalls` of them; counts of
-// their listed products (active ones of verified stalls);
-// and `pick` random products of open stalls in stock, as the public list
-// answers them.
-func FirstScreen(app core.App, stalls, pick int) (FirstScreenAnswer, error) {
+// firstScreenBase is the first screen without its pick, and the products it
+// may pick from (first_screen_cache.go keeps one and draws the pick).
+type firstScreenBase struct {
+	answer   FirstScreenAnswer
+	pickable []string // product ids
+}
+
+// readFirstScreenBase reads the home page of a visitor as the device shows it
+// once it holds the catalog (src/lib/state/catalog-pages.ts, homeCatalog): the
+// active categories by their sort, then name; the verified stalls, open ones
+// first, each group by name (domain.ByName), the first `stalls` of them;
+// counts of their listed products (active ones of verified stalls); and the
+// products of open stalls in stock, to pick from.
+func readFirstScreenBase(app core.App, stalls int) (firstScreenBase, error) {
+	var base firstScreenBase
 	answer := FirstScreenAnswer{
 		Categories: []FirstScreenCategory{},
 		Stalls:     []FirstScreenStall{},
@@ -103,7 +111,7 @@ func FirstScreen(app core.App, stalls, pick int) (FirstScreenAnswer, error) {
 	if err := db.NewQuery(
 		"SELECT id, slug, name, name_en, sort FROM categories WHERE active = TRUE",
 	).All(&answer.Categories); err != nil {
-		return answer, err
+		return base, err
 	}
 	slices.SortFunc(answer.Categories, func(a, b FirstScreenCategory) int {
 		if a.Sort != b.Sort {
@@ -116,7 +124,7 @@ func FirstScreen(app core.App, stalls, pick int) (FirstScreenAnswer, error) {
 	if err := db.NewQuery(
 		"SELECT id, name, kecamatan, is_open FROM stalls WHERE verification = 'verified'",
 	).All(&all); err != nil {
-		return answer, err
+		return base, err
 	}
 	answer.StallsTotal = len(all)
 	// open first, then by name: the names are folded once each, not per comparison
@@ -137,7 +145,7 @@ func FirstScreen(app core.App, stalls, pick int) (FirstScreenAnswer, error) {
 
 	counts, err := productCounts(app, "category", nil)
 	if err != nil {
-		return answer, err
+		return base, err
 	}
 	for i := range answer.Categories {
 		answer.Categories[i].Products = counts[answer.Categories[i].ID]
@@ -147,26 +155,51 @@ func FirstScreen(app core.App, stalls, pick int) (FirstScreenAnswer, error) {
 		shown[i] = s.ID
 	}
 	if counts, err = productCounts(app, "stall", shown); err != nil {
-		return answer, err
+		return base, err
 	}
 	for i := range answer.Stalls {
 		answer.Stalls[i].Products = counts[answer.Stalls[i].ID]
 	}
 
-	if pick > 0 {
-		if err := db.NewQuery(`
-			SELECT p.id, p.name, p.unit, p.price, p.stock, p.image,
-				s.name AS stall_name, s.is_open AS stall_open, COALESCE(c.slug, '') AS category_slug
-			FROM products p
-			JOIN stalls s ON s.id = p.stall
-			LEFT JOIN categories c ON c.id = p.category
-			WHERE p.active = TRUE AND p.stock > 0 AND s.is_open = TRUE AND s.verification = 'verified'
-			ORDER BY RANDOM() LIMIT {:pick}`,
-		).Bind(map[string]any{"pick": pick}).All(&answer.Products); err != nil {
-			return answer, err
-		}
+	// the ids alone: a read of the catalog must stay cheap, it comes after
+	// every change (the picked products' cards are read when picked)
+	if err := db.NewQuery(
+		"SELECT p.id FROM products p JOIN stalls s ON s.id = p.stall WHERE " + pickableWhere,
+	).Column(&base.pickable); err != nil {
+		return base, err
 	}
-	return answer, nil
+	base.answer = answer
+	return base, nil
+}
+
+// pickableWhere: a product the first screen may show is active and in stock,
+// of an open verified stall.
+const pickableWhere = "p.active = TRUE AND p.stock > 0 AND s.is_open = TRUE AND s.verification = 'verified'"
+
+// readProductCards reads the cards of these products, in this order, leaving
+// out any that may no longer be shown.
+func readProductCards(app core.App, ids []string) ([]FirstScreenProduct, error) {
+	cards := []FirstScreenProduct{}
+	if len(ids) == 0 {
+		return cards, nil
+	}
+	in := make([]any, len(ids))
+	for i, id := range ids {
+		in[i] = id
+	}
+	err := app.DB().Select("p.id", "p.name", "p.unit", "p.price", "p.stock", "p.image",
+		"s.name AS stall_name", "s.is_open AS stall_open", "COALESCE(c.slug, '') AS category_slug").
+		From("products p").
+		InnerJoin("stalls s", dbx.NewExp("s.id = p.stall")).
+		LeftJoin("categories c", dbx.NewExp("c.id = p.category")).
+		Where(dbx.And(dbx.In("p.id", in...), dbx.NewExp(pickableWhere))).
+		All(&cards)
+	order := make(map[string]int, len(ids))
+	for i, id := range ids {
+		order[id] = i
+	}
+	slices.SortFunc(cards, func(a, b FirstScreenProduct) int { return order[a.ID] - order[b.ID] })
+	return cards, err
 }
 
 // productCounts: the listed products (active, of verified stalls) per category

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -132,5 +133,132 @@ func TestFirstScreenOfAnEmptyCatalog(t *testing.T) {
 	res := testutil.Do(t, srv, "GET", "/api/catalog/first-screen", "", nil)
 	if res.Status != 200 || !strings.Contains(string(res.Raw), `"categories":[],"stalls":[],"stalls_total":0,"products":[]`) {
 		t.Fatalf("empty catalog: %d %s", res.Status, res.Raw)
+	}
+}
+
+// The server keeps its read of the catalog between first screens
+// (first_screen_cache.go): every change a device could see shows in the next
+// answer, whichever way it was written.
+func TestFirstScreenFollowsEveryCatalogChange(t *testing.T) {
+	app := testutil.NewApp(t, func(app core.App) { hooks.Register(app) })
+	testutil.NewWorld(t, app)
+	srv := testutil.Serve(t, app)
+	read := func(pick int) hooks.FirstScreenAnswer {
+		t.Helper()
+		res := testutil.Do(t, srv, "GET", fmt.Sprintf("/api/catalog/first-screen?pick=%d", pick), "", nil)
+		var a hooks.FirstScreenAnswer
+		if res.Status != 200 || json.Unmarshal(res.Raw, &a) != nil {
+			t.Fatalf("first screen: %d %s", res.Status, res.Raw)
+		}
+		return a
+	}
+	picked := func(a hooks.FirstScreenAnswer) map[string]hooks.FirstScreenProduct {
+		m := map[string]hooks.FirstScreenProduct{}
+		for _, p := range a.Products {
+			if _, twice := m[p.ID]; twice {
+				t.Fatalf("%s picked twice: %+v", p.ID, a.Products)
+			}
+			m[p.ID] = p
+		}
+		return m
+	}
+	category := func(a hooks.FirstScreenAnswer, slug string) hooks.FirstScreenCategory {
+		for _, c := range a.Categories {
+			if c.Slug == slug {
+				return c
+			}
+		}
+		return hooks.FirstScreenCategory{}
+	}
+
+	before := read(24)
+	if len(picked(before)) != 3 || category(before, "makanan-minuman").Products != 4 || before.StallsTotal != 3 {
+		t.Fatalf("the world's first screen: %+v", before)
+	}
+
+	// a price changed through a save
+	p, err := app.FindRecordById("products", testutil.ProductX1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Set("price", 16000)
+	if err := app.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	if got := picked(read(24))[testutil.ProductX1].Price; got != 16000 {
+		t.Fatalf("after a price change: %d", got)
+	}
+
+	// sold out by an order: stock moves in SQL, stamping `updated` (order_place.go)
+	if _, err := app.DB().NewQuery("UPDATE products SET stock = 0, updated = {:now} WHERE id = {:id}").
+		Bind(map[string]any{"now": time.Now().UTC().Format("2006-01-02 15:04:05.000Z"), "id": testutil.ProductX2}).
+		Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if _, there := picked(read(24))[testutil.ProductX2]; there {
+		t.Fatal("a sold-out product is still picked")
+	}
+
+	// a product deleted: no longer counted
+	if err := app.Delete(p); err != nil {
+		t.Fatal(err)
+	}
+	after := read(24)
+	if _, there := picked(after)[testutil.ProductX1]; there || category(after, "makanan-minuman").Products != 3 {
+		t.Fatalf("after a deletion: %+v", after)
+	}
+
+	// a stall closes, and a category is renamed
+	s, err := app.FindRecordById("stalls", testutil.StallY)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Set("is_open", false)
+	if err := app.Save(s); err != nil {
+		t.Fatal(err)
+	}
+	c, err := app.FindRecordById("categories", testutil.CategoryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Set("name", "Kuliner")
+	if err := app.Save(c); err != nil {
+		t.Fatal(err)
+	}
+	// (the open stall first, then the closed ones by name)
+	closed := read(24)
+	if len(closed.Products) != 0 || category(closed, "makanan-minuman").Name != "Kuliner" ||
+		closed.Stalls[1].ID != testutil.StallY || closed.Stalls[1].IsOpen {
+		t.Fatalf("after a stall closed and a category was renamed: %+v", closed)
+	}
+}
+
+// The pick stays random between answers that read the catalog once: every
+// product that may be picked comes up, in changing orders.
+func TestFirstScreenPickStaysRandom(t *testing.T) {
+	app := testutil.NewApp(t, func(app core.App) { hooks.Register(app) })
+	testutil.NewWorld(t, app)
+	srv := testutil.Serve(t, app)
+	seen := map[string]int{}
+	orders := map[string]bool{}
+	for range 60 {
+		res := testutil.Do(t, srv, "GET", "/api/catalog/first-screen?pick=2", "", nil)
+		var a hooks.FirstScreenAnswer
+		if res.Status != 200 || json.Unmarshal(res.Raw, &a) != nil || len(a.Products) != 2 || a.Products[0].ID == a.Products[1].ID {
+			t.Fatalf("pick=2: %d %s", res.Status, res.Raw)
+		}
+		seen[a.Products[0].ID]++
+		seen[a.Products[1].ID]++
+		orders[a.Products[0].ID+" "+a.Products[1].ID] = true
+	}
+	// 3 products, 2 picked 60 times: each is due 40 times; missing one, or
+	// fewer than 4 of the 6 orders, would take odds below one in a million
+	for _, id := range []string{testutil.ProductX1, testutil.ProductX2, testutil.ProductY1} {
+		if seen[id] < 15 {
+			t.Fatalf("%s picked %d times of 120: %v", id, seen[id], seen)
+		}
+	}
+	if len(orders) < 4 {
+		t.Fatalf("only %d orders of the pick: %v", len(orders), orders)
 	}
 }

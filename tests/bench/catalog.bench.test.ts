@@ -7,7 +7,8 @@
 //   c. first full catalog pull of 10,000 products, and a delta after 1 % changed;
 //   d. search time per keystroke over the 10,000 products;
 //   e. Lighthouse 12 (mobile) performance and accessibility of `/`;
-//   f. the largest category's page: time to its first card, and its size.
+//   f. the largest category's page: time to its first card, and its size;
+//   g. the first screen's answer (GET /api/catalog/first-screen): kept against read again.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -291,6 +292,39 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 			malpro: `${p(0.95).toFixed(2)} ms`,
 			baseline: `p50 ${p(0.5).toFixed(2)} ms, index ${ms(buildMs)}`,
 			ratio: '-'
+		});
+	});
+
+	it('g. the first screen answer: the server keeps its read of the catalog, and a read after a change', async () => {
+		const timeFirstScreen = async () => {
+			const t = performance.now();
+			const res = await fetch(`${server.url}/api/catalog/first-screen`);
+			await res.arrayBuffer();
+			return performance.now() - t;
+		};
+		await timeFirstScreen(); // the first answer reads the catalog
+		const kept: number[] = [];
+		for (let i = 0; i < 30; i++) kept.push(await timeFirstScreen());
+		// each change of a product makes the next answer read the catalog again
+		const afterChange: number[] = [];
+		const { items } = (await api(
+			'GET',
+			'/api/collections/products/records?perPage=10&fields=id,price&skipTotal=1'
+		)) as { items: { id: string; price: number }[] };
+		for (const p of items) {
+			await api('PATCH', `/api/collections/products/records/${p.id}`, { price: p.price + 100 });
+			afterChange.push(await timeFirstScreen());
+		}
+		const two = (v: number) => `${v.toFixed(2)} ms`;
+		console.log(
+			`bench g: first screen, loopback: kept read ${kept.map((v) => v.toFixed(1)).join('/')} ms; ` +
+				`after a change ${afterChange.map((v) => v.toFixed(1)).join('/')} ms`
+		);
+		record({
+			benchmark: 'g. first screen answer, loopback (median)',
+			malpro: `${two(median(kept))} (kept read, 30 asks)`,
+			baseline: `${two(median(afterChange))} after a change (10)`,
+			ratio: (median(kept) / median(afterChange)).toFixed(2)
 		});
 	});
 
