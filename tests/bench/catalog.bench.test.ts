@@ -8,7 +8,9 @@
 //   d. search time per keystroke over the 10,000 products;
 //   e. Lighthouse 12 (mobile) performance and accessibility of `/`;
 //   f. the largest category's page: time to its first card, and its size;
-//   g. the first screen's answer (GET /api/catalog/first-screen): kept against read again.
+//   g. the first screen's answer (GET /api/catalog/first-screen): kept against read again;
+//   h. a first visit over a weak link (150 ms round trip, 1.6 Mbit/s): first card, with the
+//      first paint's early requests and without them.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -25,11 +27,13 @@ import { pullCatalog } from '$lib/sync/pull';
 import { chromiumArgs, chromiumPath, launchBrowser } from '../e2e/browser';
 import { serverBinary, TestServer } from '../e2e/server';
 import { record, rows, secs, table } from './report';
+import { startWeakLink } from './weak-link';
 
 const STALLS = 1000;
 const PRODUCTS = 10_000;
 const OFFLINE_RUNS = 5;
 const LIGHTHOUSE_RUNS = 3;
+const WEAK_LINK_RUNS = 5;
 /** the first product card of any list (ProductCard.svelte) */
 const CARD = 'article.product';
 
@@ -325,6 +329,58 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 			malpro: `${two(median(kept))} (kept read, 30 asks)`,
 			baseline: `${two(median(afterChange))} after a change (10)`,
 			ratio: (median(kept) / median(afterChange)).toFixed(2)
+		});
+	});
+
+	it('h. a first visit over a weak link: first card, with and without the early requests', async () => {
+		browser ??= await launchBrowser();
+		const link = await startWeakLink(server.port, { roundTripMs: 150, bytesPerSecond: 200_000 });
+		const runs = { early: [] as number[][], late: [] as number[][] };
+		try {
+			for (let i = 0; i < WEAK_LINK_RUNS; i++) {
+				for (const early of i % 2 ? [false, true] : [true, false]) {
+					const context = await browser.newContext({ serviceWorkers: 'block' });
+					const page = await context.newPage();
+					await page.addInitScript(firstCardProbe);
+					if (!early) {
+						// the same page without its early requests (src/app.html): the imports
+						// find the files one level at a time, as before them
+						await page.route(`${link.url}/`, async (route) => {
+							const res = await route.fetch();
+							const html = (await res.text()).replace(
+								/<script id="early-requests">[\s\S]*?<\/script>/,
+								''
+							);
+							if (html.includes('id="early-requests"')) throw new Error('early requests not found');
+							await route.fulfill({
+								status: res.status(),
+								headers: { 'content-type': 'text/html; charset=utf-8' },
+								body: html
+							});
+						});
+					}
+					await page.goto(`${link.url}/`, { waitUntil: 'commit' });
+					const { app } = await firstCardTime(page);
+					(early ? runs.early : runs.late).push([app, await firstPaintTime(page)]);
+					await context.close();
+				}
+			}
+		} finally {
+			await link.close();
+		}
+		const show = (xs: number[][]) =>
+			xs.map(([card, paint]) => `${ms(card)} (${ms(paint)})`).join(', ');
+		console.log(
+			`bench h: weak link, first card (first paint): with early requests ${show(runs.early)}; ` +
+				`without ${show(runs.late)}`
+		);
+		const card = (xs: number[][]) => median(xs.map((x) => x[0] ?? NaN));
+		const paint = (xs: number[][]) => median(xs.map((x) => x[1] ?? NaN));
+		record({
+			benchmark: `h. first visit over a weak link (150 ms, 1.6 Mbit/s), first card (median of ${WEAK_LINK_RUNS})`,
+			malpro: `${secs(card(runs.early))} (first paint ${secs(paint(runs.early))})`,
+			baseline: `without early requests ${secs(card(runs.late))} (${secs(paint(runs.late))})`,
+			ratio: (card(runs.early) / card(runs.late)).toFixed(2)
 		});
 	});
 

@@ -249,4 +249,53 @@ describe('a first visit', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('asks for every file the home needs at once, while the first paint is parsed; a start from the service worker asks for none early', async () => {
+		const context = await env.browser.newContext();
+		// what the page's head holds when its parsing ends (before the app has run)
+		await context.addInitScript(() => {
+			document.addEventListener('DOMContentLoaded', () => {
+				(window as unknown as { __early: string[] }).__early = [
+					...document.querySelectorAll('head link[rel="modulepreload"], head link[rel="preload"]')
+				].map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname);
+			});
+		});
+		const page = await context.newPage();
+		const asked = new Map<string, number>();
+		page.on('request', (r) => {
+			const p = new URL(r.url()).pathname;
+			asked.set(p, (asked.get(p) ?? 0) + 1);
+		});
+		const warnings: string[] = [];
+		page.on('console', (m) => {
+			if (/preload/i.test(m.text())) warnings.push(m.text());
+		});
+		await page.goto(`${env.server.url}/`);
+		await page.locator('main article.product').first().waitFor();
+		const home = (await page.evaluate(() =>
+			JSON.parse(document.getElementById('home-modules')?.textContent ?? 'null')
+		)) as { js: string[]; css: string[] } | null;
+		// the build wrote the home's files into the page (src/hooks.server.ts): its node first
+		expect(home?.js[0]).toMatch(/^\/_app\/immutable\/nodes\/\d+\.[\w-]+\.js$/);
+		expect(home?.css.length).toBeGreaterThan(0);
+		const early = (await page.evaluate('window.__early')) as string[];
+		for (const file of [...(home?.js ?? []), ...(home?.css ?? [])]) {
+			expect(early, file).toContain(file);
+			// asked for once: the imports used what was asked for early
+			expect(asked.get(file), file).toBe(1);
+		}
+		// Kit's own start files too
+		expect(early.some((f) => /\/entry\/start\.[\w-]+\.js$/.test(f))).toBe(true);
+		expect(warnings).toEqual([]);
+
+		// the service worker now answers the next start: nothing is asked for early
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+			timeout: 20_000
+		});
+		const again = await context.newPage();
+		await again.goto(`${env.server.url}/`);
+		await again.locator('main article.product').first().waitFor();
+		expect(await again.evaluate('window.__early')).toEqual([]);
+		await context.close();
+	});
 });
