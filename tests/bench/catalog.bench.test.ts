@@ -335,7 +335,7 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 	it('h. a first visit over a weak link: first card, with and without the early requests', async () => {
 		browser ??= await launchBrowser();
 		const link = await startWeakLink(server.port, { roundTripMs: 150, bytesPerSecond: 200_000 });
-		const runs = { early: [] as number[][], late: [] as number[][] };
+		const runs = { early: [] as [number, number][], late: [] as [number, number][] };
 		try {
 			for (let i = 0; i < WEAK_LINK_RUNS; i++) {
 				for (const early of i % 2 ? [false, true] : [true, false]) {
@@ -368,14 +368,14 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 		} finally {
 			await link.close();
 		}
-		const show = (xs: number[][]) =>
+		const show = (xs: [number, number][]) =>
 			xs.map(([card, paint]) => `${ms(card)} (${ms(paint)})`).join(', ');
 		console.log(
 			`bench h: weak link, first card (first paint): with early requests ${show(runs.early)}; ` +
 				`without ${show(runs.late)}`
 		);
-		const card = (xs: number[][]) => median(xs.map((x) => x[0] ?? NaN));
-		const paint = (xs: number[][]) => median(xs.map((x) => x[1] ?? NaN));
+		const card = (xs: [number, number][]) => median(xs.map((x) => x[0]));
+		const paint = (xs: [number, number][]) => median(xs.map((x) => x[1]));
 		record({
 			benchmark: `h. first visit over a weak link (150 ms, 1.6 Mbit/s), first card (median of ${WEAK_LINK_RUNS})`,
 			malpro: `${secs(card(runs.early))} (first paint ${secs(paint(runs.early))})`,

@@ -284,6 +284,17 @@ describe('a first visit', () => {
 			// asked for once: the imports used what was asked for early
 			expect(asked.get(file), file).toBe(1);
 		}
+		// and the home's first screen, asked for with them (before the home's page module
+		// had even arrived), once
+		expect(asked.get('/api/catalog/first-screen')).toBe(1);
+		const order = await page.evaluate((node) => {
+			const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+			return {
+				firstScreen: entries.find((r) => r.name.includes('/api/catalog/first-screen'))?.startTime,
+				nodeArrived: entries.find((r) => new URL(r.name).pathname === node)?.responseEnd
+			};
+		}, home?.js[0] ?? '');
+		expect(order.firstScreen).toBeLessThan(order.nodeArrived ?? 0);
 		// Kit's own start files too
 		expect(early.some((f) => /\/entry\/start\.[\w-]+\.js$/.test(f))).toBe(true);
 		expect(warnings).toEqual([]);

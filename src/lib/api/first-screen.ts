@@ -90,6 +90,21 @@ function rows<S extends z.ZodMiniType, T>(
 	});
 }
 
+/** What the first paint's script asked for early (src/app.html, a first visit to `/`). */
+type EarlyFirstScreen = { path: string; response: Promise<Response | null> };
+
+/**
+ * The first paint's own request for this first screen, taken once: it went out with
+ * the app's files, so the answer is often in when the home asks (on a weak signal, a
+ * round trip sooner). Undefined when there is none, or it asked for another pick.
+ */
+export function takeEarlyFirstScreen(path: string): Promise<Response | null> | undefined {
+	const w = globalThis as { __malproFirstScreen?: EarlyFirstScreen };
+	const early = w.__malproFirstScreen;
+	delete w.__malproFirstScreen;
+	return early?.path === path ? early.response : undefined;
+}
+
 /**
  * The first screen, or null if the server cannot be reached in time or answers
  * something else (the page then waits for the catalog as on any other visit).
@@ -100,11 +115,19 @@ export async function fetchFirstScreen(o: FirstScreenOptions = {}): Promise<Firs
 	const abort = new AbortController();
 	const timer = setTimeout(() => abort.abort(), o.timeoutMs ?? 8000);
 	try {
-		const res = await doFetch(`${o.baseUrl ?? ''}${firstScreenPath(o.pick)}`, {
-			signal: abort.signal,
-			cache: 'no-store'
-		});
-		if (!res.ok) return null;
+		const path = firstScreenPath(o.pick);
+		const ask = () =>
+			doFetch(`${o.baseUrl ?? ''}${path}`, { signal: abort.signal, cache: 'no-store' });
+		const early = o.baseUrl || o.fetch ? undefined : takeEarlyFirstScreen(path);
+		const inTime = (response: Promise<Response | null>) =>
+			Promise.race([
+				response,
+				new Promise<null>((resolve) => abort.signal.addEventListener('abort', () => resolve(null)))
+			]);
+		// the early request failed or there was none: ask now (unless the time is up:
+		// the page goes on without)
+		const res = (early && (await inTime(early))) || (abort.signal.aborted ? null : await ask());
+		if (!res?.ok) return null;
 		const body = answer.safeParse(await res.json());
 		if (!body.success) return null;
 		const { categories, stalls, stalls_total, products } = body.data;
