@@ -1,19 +1,51 @@
 // The app has no server: this hook matters only when the build writes the SPA's page
-// (adapter-static's fallback, index.html). It writes into that page the files the
-// home page needs (src/lib/build/route-modules.ts), so that a first visit asks for
-// them all while the first paint is parsed (src/app.html). Under `vite dev` it
-// writes no list.
-import { existsSync, readFileSync } from 'node:fs';
+// (adapter-static's fallback, index.html). It writes into that page, for every page
+// route, the files the route needs and what its first screen asks of the server
+// (src/lib/build/route-modules.ts), so that a first visit asks for them all while
+// the first paint is parsed (src/app.html). Under `vite dev` it writes no list.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Handle } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { nodeKeyOf, routeModules, type Manifest } from '$lib/build/route-modules';
+import { firstScreenPath } from '$lib/api/first-screen';
+import { productRecordsPath } from '$lib/api/product-records';
+import { earlyList, type Manifest, type PageRoute } from '$lib/build/route-modules';
 
-const HOME_COMPONENT = 'src/routes/+page.svelte';
-const PLACEHOLDER = '%malpro.home.modules%';
+const ROUTES = 'src/routes';
+const PLACEHOLDER = '%malpro.early%';
 
-/** The home page's files as JSON, or `null` outside a build (`vite dev` serves no built files). */
-function homeModulesJson(): string {
+/**
+ * What a first visit's first screen asks of the server, by route (`$1`: the route's
+ * parameter): the same requests the pages make (src/lib/api/early-request.ts).
+ */
+const ASKS: Record<string, string> = {
+	'/': firstScreenPath(),
+	'/produk/[id]': productRecordsPath('$1')
+};
+
+/** Every page route of src/routes with its layouts' and page's source files (the root layout is Kit's own list). */
+function pageRoutes(): PageRoute[] {
+	const routes: PageRoute[] = [];
+	const visit = (dir: string, layouts: string[]) => {
+		const names = new Set(readdirSync(dir));
+		const here = (file: string) => path.posix.join(dir, file);
+		const layout = ['+layout.svelte', '+layout.ts'].find((f) => names.has(f));
+		const chain = dir !== ROUTES && layout ? [...layouts, here(layout)] : layouts;
+		const page = ['+page.svelte', '+page.ts'].find((f) => names.has(f));
+		if (page) {
+			const id = '/' + path.posix.relative(ROUTES, dir);
+			routes.push({ id, components: [...chain, here(page)], ask: ASKS[id] });
+		}
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			if (entry.isDirectory()) visit(here(entry.name), chain);
+		}
+	};
+	visit(ROUTES, []);
+	return routes;
+}
+
+/** The early list as JSON, or `null` outside a build (`vite dev` serves no built files). */
+function earlyListJson(): string {
 	if (!building) return 'null';
 	const kitOut = process.env.MALPRO_KIT_OUT ?? '.svelte-kit';
 	const manifestPath = path.join(kitOut, 'output', 'client', '.vite', 'manifest.json');
@@ -25,11 +57,11 @@ function homeModulesJson(): string {
 			.filter((key) => /generated\/client-optimized\/nodes\/\d+\.js$/.test(key))
 			.map((key) => [key, readFileSync(path.resolve(key), 'utf8')])
 	);
-	return JSON.stringify(routeModules(manifest, nodeKeyOf(sources, HOME_COMPONENT)));
+	return JSON.stringify(earlyList(manifest, sources, pageRoutes()));
 }
 
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html.includes(PLACEHOLDER) ? html.replace(PLACEHOLDER, homeModulesJson()) : html
+			html.includes(PLACEHOLDER) ? html.replace(PLACEHOLDER, earlyListJson()) : html
 	});

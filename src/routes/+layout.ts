@@ -11,11 +11,14 @@ export const prerender = false;
 // Who is signed in is read from IndexedDB before the first page renders: no page
 // shows a visitor's view for a moment to someone who is signed in (nor Indonesian
 // for a moment to someone who chose English). A first visit has nothing to read,
-// and its home page does not wait for the database (startup.svelte.ts).
+// and the pages it can show from the network (the home, a product's link) do not
+// wait for the database (startup.svelte.ts).
+const NETWORK_FIRST = new Set(['/', '/produk/[id]']);
+
 export const load = async ({ route }) => {
 	// marks for the start-up benchmark (tests/bench/catalog.bench.test.ts)
 	performance.mark('malpro:load');
-	await startup.begin(route.id === '/');
+	await startup.begin(NETWORK_FIRST.has(route.id ?? ''));
 	await Promise.all([session.restore(), i18n.ready]);
 	performance.mark('malpro:session');
 	// the first page renders in a task of its own (a slow phone's page thread is not

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { serverAndBrowser } from './harness';
 
@@ -71,6 +72,32 @@ const storedProducts = `(async () => {
 		idb.close();
 	}
 })()`;
+
+/**
+ * What the build wrote into the first paint for the route of `pathname` (src/hooks.server.ts):
+ * its files, and what its first screen asks of the server.
+ */
+async function routeFiles(
+	page: Page,
+	pathname: string
+): Promise<{ js: string[]; css: string[]; ask?: string } | null> {
+	return page.evaluate((pathname) => {
+		type Early = {
+			files: string[];
+			routes: { re: string; js: number[]; css: number[]; ask?: string }[];
+		};
+		const list = JSON.parse(
+			document.getElementById('early-list')?.textContent ?? 'null'
+		) as Early | null;
+		const route = list?.routes.find((r) => new RegExp(r.re).test(pathname));
+		if (!list || !route) return null;
+		return {
+			js: route.js.map((i) => list.files[i] ?? ''),
+			css: route.css.map((i) => list.files[i] ?? ''),
+			ask: route.ask
+		};
+	}, pathname);
+}
 
 describe('a first visit', () => {
 	const env = serverAndBrowser();
@@ -272,9 +299,7 @@ describe('a first visit', () => {
 		});
 		await page.goto(`${env.server.url}/`);
 		await page.locator('main article.product').first().waitFor();
-		const home = (await page.evaluate(() =>
-			JSON.parse(document.getElementById('home-modules')?.textContent ?? 'null')
-		)) as { js: string[]; css: string[] } | null;
+		const home = await routeFiles(page, '/');
 		// the build wrote the home's files into the page (src/hooks.server.ts): its node first
 		expect(home?.js[0]).toMatch(/^\/_app\/immutable\/nodes\/\d+\.[\w-]+\.js$/);
 		expect(home?.css.length).toBeGreaterThan(0);
@@ -307,6 +332,74 @@ describe('a first visit', () => {
 		await again.goto(`${env.server.url}/`);
 		await again.locator('main article.product').first().waitFor();
 		expect(await again.evaluate('window.__early')).toEqual([]);
+		await context.close();
+	});
+
+	it("shows a shared product's page from the server before the catalog can arrive, its files and the product asked for at once", async () => {
+		const guest = async (path: string) =>
+			(await (await fetch(`${env.server.url}${path}`)).json()) as {
+				items: (Row & { price: number; expand: { stall: Row; category: Row } })[];
+			};
+		const [product] = (
+			await guest(
+				'/api/collections/products/records?perPage=1&sort=name&filter=active=true&expand=stall,category'
+			)
+		).items;
+		if (!product) throw new Error('the demo catalog has no active product');
+
+		const context = await env.browser.newContext({ serviceWorkers: 'block' });
+		// the catalog's download fails (its list requests, page and worker alike); one record still comes
+		const catalogLists =
+			/\/api\/collections\/(categories|stalls|products|opds|tombstones)\/records(\?|$)/;
+		await context.route(catalogLists, (route) => route.abort());
+		const page = await context.newPage();
+		const asked = new Map<string, number>();
+		page.on('request', (r) => {
+			const p = new URL(r.url()).pathname;
+			asked.set(p, (asked.get(p) ?? 0) + 1);
+		});
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto(`${env.server.url}/produk/${product.id}`);
+
+		const heading = page.getByRole('heading', { level: 1, name: product.name });
+		await heading.waitFor();
+		const main = page.getByRole('main');
+		await main.getByRole('link', { name: new RegExp(product.expand.stall.name) }).waitFor();
+		await main.getByRole('link', { name: product.expand.category.name }).waitFor();
+		expect(await main.textContent()).toContain(`Rp${product.price.toLocaleString('id-ID')}`);
+		expect(await page.evaluate(storedProducts)).toBe(0);
+
+		// the route's files and the product, each asked for once, the product before the
+		// page's own module had arrived: the first paint asked for them all
+		const files = await routeFiles(page, `/produk/${product.id}`);
+		expect(files?.js[0]).toMatch(/^\/_app\/immutable\/nodes\/\d+\.[\w-]+\.js$/);
+		for (const file of [...(files?.js ?? []), ...(files?.css ?? [])])
+			expect(asked.get(file), file).toBe(1);
+		const record = `/api/collections/products/records/${product.id}`;
+		expect(asked.get(record)).toBe(1);
+		const order = await page.evaluate(
+			({ node, record }) => {
+				const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+				return {
+					record: entries.find((r) => new URL(r.name).pathname === record)?.startTime,
+					nodeArrived: entries.find((r) => new URL(r.name).pathname === node)?.responseEnd
+				};
+			},
+			{ node: files?.js[0] ?? '', record }
+		);
+		expect(order.record).toBeLessThan(order.nodeArrived ?? 0);
+
+		// a link to a product the server does not list says so, without the catalog
+		await page.goto(`${env.server.url}/produk/zz${product.id.slice(2)}x`);
+		await page.getByRole('heading', { name: 'Produk tidak ditemukan' }).waitFor();
+
+		// once the catalog arrives, the product's page reads the device
+		await context.unroute(catalogLists);
+		await page.goto(`${env.server.url}/produk/${product.id}`);
+		await expect.poll(() => page.evaluate(storedProducts), { timeout: 60_000 }).toBeGreaterThan(0);
+		await heading.waitFor();
+		expect(errors).toEqual([]);
 		await context.close();
 	});
 });

@@ -11,12 +11,12 @@ const body = {
 const answer = () => new Response(JSON.stringify(body), { status: 200 });
 type Early = { path: string; response: Promise<Response | null> };
 const setEarly = (early: Early) =>
-	((globalThis as { __malproFirstScreen?: Early }).__malproFirstScreen = early);
+	((globalThis as { __malproEarly?: Early }).__malproEarly = early);
 
 describe("the first paint's early request for the first screen", () => {
 	afterEach(() => {
 		vi.unstubAllGlobals();
-		delete (globalThis as { __malproFirstScreen?: Early }).__malproFirstScreen;
+		delete (globalThis as { __malproEarly?: Early }).__malproEarly;
 	});
 
 	it('is what the home reads, once: no second request; the next read asks the server', async () => {

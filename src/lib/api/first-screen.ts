@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { ProductCardView, StallCardView } from '$lib/components/types';
 import { categoryColour } from '$lib/domain/browse';
 import { kecamatanList } from '$lib/domain/kecamatan';
+import { askEarlyOrNow, type AskOptions } from './early-request';
 import { productImageUrl } from './images';
 
 /**
@@ -66,15 +67,13 @@ export type FirstScreen = {
 	pick: ProductCardView[];
 };
 
-export type FirstScreenOptions = {
-	baseUrl?: string;
+export type FirstScreenOptions = AskOptions & {
 	/** how many products (the server allows 0–24) */
 	pick?: number;
-	timeoutMs?: number;
-	fetch?: typeof fetch;
 };
 
-function firstScreenPath(pick = 8): string {
+/** The first screen's path (the first paint asks for the home's early: src/hooks.server.ts). */
+export function firstScreenPath(pick = 8): string {
 	return `/api/catalog/first-screen?pick=${pick}`;
 }
 
@@ -90,43 +89,14 @@ function rows<S extends z.ZodMiniType, T>(
 	});
 }
 
-/** What the first paint's script asked for early (src/app.html, a first visit to `/`). */
-type EarlyFirstScreen = { path: string; response: Promise<Response | null> };
-
-/**
- * The first paint's own request for this first screen, taken once: it went out with
- * the app's files, so the answer is often in when the home asks (on a weak signal, a
- * round trip sooner). Undefined when there is none, or it asked for another pick.
- */
-export function takeEarlyFirstScreen(path: string): Promise<Response | null> | undefined {
-	const w = globalThis as { __malproFirstScreen?: EarlyFirstScreen };
-	const early = w.__malproFirstScreen;
-	delete w.__malproFirstScreen;
-	return early?.path === path ? early.response : undefined;
-}
-
 /**
  * The first screen, or null if the server cannot be reached in time or answers
  * something else (the page then waits for the catalog as on any other visit).
  * Rows that do not fit their schema are left out.
  */
 export async function fetchFirstScreen(o: FirstScreenOptions = {}): Promise<FirstScreen | null> {
-	const doFetch = o.fetch ?? globalThis.fetch.bind(globalThis);
-	const abort = new AbortController();
-	const timer = setTimeout(() => abort.abort(), o.timeoutMs ?? 8000);
 	try {
-		const path = firstScreenPath(o.pick);
-		const ask = () =>
-			doFetch(`${o.baseUrl ?? ''}${path}`, { signal: abort.signal, cache: 'no-store' });
-		const early = o.baseUrl || o.fetch ? undefined : takeEarlyFirstScreen(path);
-		const inTime = (response: Promise<Response | null>) =>
-			Promise.race([
-				response,
-				new Promise<null>((resolve) => abort.signal.addEventListener('abort', () => resolve(null)))
-			]);
-		// the early request failed or there was none: ask now (unless the time is up:
-		// the page goes on without)
-		const res = (early && (await inTime(early))) || (abort.signal.aborted ? null : await ask());
+		const res = await askEarlyOrNow(firstScreenPath(o.pick), o);
 		if (!res?.ok) return null;
 		const body = answer.safeParse(await res.json());
 		if (!body.success) return null;
@@ -161,7 +131,5 @@ export async function fetchFirstScreen(o: FirstScreenOptions = {}): Promise<Firs
 		};
 	} catch {
 		return null;
-	} finally {
-		clearTimeout(timer);
 	}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeKeyOf, routeModules, type Manifest } from './route-modules';
+import { earlyList, nodeKeyOf, routeModules, routePattern, type Manifest } from './route-modules';
 
 // the shape of `.svelte-kit/output/client/.vite/manifest.json`
 const manifest: Manifest = {
@@ -72,5 +72,74 @@ describe('the node of a page component', () => {
 		expect(() =>
 			nodeKeyOf({ ...sources, 'nodes/9.js': sources['.svelte-kit/generated/client-optimized/nodes/4.js'] }, 'src/routes/+page.svelte')
 		).toThrow('2 client nodes render');
+	});
+});
+
+describe("a route's pattern", () => {
+	it('matches its paths as Kit does, with or without a trailing slash, and no others', () => {
+		const product = new RegExp(routePattern('/produk/[id]'));
+		expect(product.exec('/produk/abc123')?.[1]).toBe('abc123');
+		expect(product.test('/produk/abc123/')).toBe(true);
+		expect(product.test('/produk')).toBe(false);
+		expect(product.test('/produk/a/b')).toBe(false);
+		expect(product.test('/x/produk/a')).toBe(false);
+		expect(new RegExp(routePattern('/')).test('/')).toBe(true);
+		expect(new RegExp(routePattern('/')).test('/cari')).toBe(false);
+		expect(new RegExp(routePattern('/pesanan/[id]')).exec('/pesanan/o1')?.[1]).toBe('o1');
+	});
+
+	it('refuses what the app does not use (a rest or optional parameter, a group)', () => {
+		expect(() => routePattern('/a/[...rest]')).toThrow('[...rest] is not a plain name');
+		expect(() => routePattern('/(group)/a')).toThrow('(group)');
+	});
+});
+
+describe("every route's early list", () => {
+	const nodes = (n: number, imports: string[], css: string[] = []) => ({
+		[`nodes/${n}.js`]: { file: `_app/immutable/nodes/${n}.js`, imports, css }
+	});
+	const built: Manifest = {
+		...nodes(2, ['_runtime.js']),
+		...nodes(4, ['_runtime.js', '_catalog.js'], ['_app/immutable/assets/home.css']),
+		...nodes(7, ['_runtime.js', '_catalog.js']),
+		...nodes(9, ['_runtime.js'], ['_app/immutable/assets/admin.css']),
+		'_runtime.js': { file: '_app/immutable/chunks/runtime.js' },
+		'_catalog.js': { file: '_app/immutable/chunks/catalog.js' }
+	};
+	const sources = {
+		'nodes/2.js': 'import * as universal from "../src/routes/admin/+layout.ts";',
+		'nodes/4.js': 'export { default as component } from "../src/routes/+page.svelte";',
+		'nodes/7.js': 'export { default as component } from "../src/routes/produk/[id]/+page.svelte";',
+		'nodes/9.js': 'export { default as component } from "../src/routes/admin/+page.svelte";'
+	};
+	const list = earlyList(built, sources, [
+		{ id: '/produk/[id]', components: ['src/routes/produk/[id]/+page.svelte'], ask: '/api/p/$1' },
+		{ id: '/admin', components: ['src/routes/admin/+layout.ts', 'src/routes/admin/+page.svelte'] },
+		{ id: '/', components: ['src/routes/+page.svelte'], ask: '/api/first' }
+	]);
+	const filesOf = (re: string) => {
+		const route = list.routes.find((r) => r.re === re);
+		return route && { js: route.js.map((i) => list.files[i]), css: route.css.map((i) => list.files[i]) };
+	};
+
+	it("gives each route its layouts' files and its page's, and each file once in all", () => {
+		expect(filesOf('^/admin/?$')).toEqual({
+			js: ['/_app/immutable/nodes/2.js', '/_app/immutable/chunks/runtime.js', '/_app/immutable/nodes/9.js'],
+			css: ['/_app/immutable/assets/admin.css']
+		});
+		expect(filesOf('^/produk/([^/]+)/?$')?.js).toEqual([
+			'/_app/immutable/nodes/7.js',
+			'/_app/immutable/chunks/runtime.js',
+			'/_app/immutable/chunks/catalog.js'
+		]);
+		expect(new Set(list.files).size).toBe(list.files.length);
+	});
+
+	it("keeps what a route's first screen asks of the server, and puts routes without parameters first", () => {
+		expect(list.routes.map((r) => [r.re, r.ask])).toEqual([
+			['^/$', '/api/first'],
+			['^/admin/?$', undefined],
+			['^/produk/([^/]+)/?$', '/api/p/$1']
+		]);
 	});
 });

@@ -92,6 +92,15 @@ export async function productById(
 		db.stalls.get(product.stall),
 		db.categories.get(product.category)
 	]);
+	return productWithStall(product, stall, category);
+}
+
+/** A product as its page shows it; null if its stall is not listed. */
+export function productWithStall(
+	product: Product,
+	stall: Stall | undefined,
+	category: Category | undefined
+): (ProductCard & { categoryName: string }) | null {
 	if (!listed(stall)) return null;
 	return { ...card(product, stall), categoryName: category?.name ?? '' };
 }

@@ -1,4 +1,5 @@
 import { productImageUrl } from '$lib/api/catalog';
+import { fetchProductRecords } from '$lib/api/product-records';
 import type { Category, Stall } from '$lib/api/catalog-records';
 import { keptRecord } from '$lib/api/auth';
 import {
@@ -7,6 +8,7 @@ import {
 	productById,
 	productCards,
 	productCounts,
+	productWithStall,
 	stallWithProducts,
 	stallKeys,
 	stallsProducts,
@@ -253,14 +255,32 @@ export type ProductDetail = ProductTile & {
 /** A product's page; null if the device does not list it (inactive ones are returned). */
 export async function productPage(id: string): Promise<ProductDetail | null> {
 	const [found, categories] = await Promise.all([productById(db(), id), colours()]);
-	if (!found) return null;
-	const category = categories.get(found.category);
-	const [tile] = tiles([found], categories) as [ProductTile];
+	return found && productDetail(found, categories.get(found.category));
+}
+
+/** What a product's page shows, from its card and its category (from the device or the server). */
+function productDetail(found: ProductCard, category: Category | undefined): ProductDetail {
+	const [tile] = tiles([found], new Map(category ? [[category.id, category]] : [])) as [
+		ProductTile
+	];
 	return {
 		...tile,
 		photo: productImageUrl(found, '480x480'),
 		categoryRow: category?.active ? category : null
 	};
+}
+
+/**
+ * A product's page read from the server, for a first visit to its link: the device
+ * holds no catalog yet, and downloading it all (about 660 KB) before showing one
+ * product would keep a weak signal waiting for seconds. 'missing' when the server
+ * lists no such product; null when it cannot say (the page waits for the catalog).
+ */
+export async function productPageFromServer(id: string): Promise<ProductDetail | 'missing' | null> {
+	const records = await fetchProductRecords(id);
+	if (records === null || records === 'missing') return records;
+	const found = productWithStall(records.product, records.stall, records.category ?? undefined);
+	return found ? productDetail(found, records.category ?? undefined) : 'missing';
 }
 
 const catalogSearch = new CatalogSearch();
