@@ -9,6 +9,7 @@ import type { Handle } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { firstScreenPath } from '$lib/api/first-screen';
 import { productRecordsPath } from '$lib/api/product-records';
+import { stallRecordsPath } from '$lib/api/stall-records';
 import { earlyList, type Manifest, type PageRoute } from '$lib/build/route-modules';
 
 const ROUTES = 'src/routes';
@@ -20,7 +21,8 @@ const PLACEHOLDER = '%malpro.early%';
  */
 const ASKS: Record<string, string> = {
 	'/': firstScreenPath(),
-	'/produk/[id]': productRecordsPath('$1')
+	'/produk/[id]': productRecordsPath('$1'),
+	'/toko/[id]': stallRecordsPath('$1')
 };
 
 /** Every page route of src/routes with its layouts' and page's source files (the root layout is Kit's own list). */

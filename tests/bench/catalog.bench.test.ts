@@ -11,8 +11,9 @@
 //   g. the first screen's answer (GET /api/catalog/first-screen): kept against read again;
 //   h. a first visit over a weak link (150 ms round trip, 1.6 Mbit/s): first card, with the
 //      first paint's early requests and without them;
-//   i. a first visit to a product's link over the same link: the product shown, read from
-//      the server, against waiting for the catalog's download.
+//   i. a first visit to a product's or a stall's link over the same link: the product (or
+//      the stall's first product card) read from the server, against waiting for the
+//      catalog's download.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -405,54 +406,74 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 		});
 	});
 
-	it('i. a first visit to a shared product link over a weak link: the product, with and without its own request', async () => {
+	it("i. a first visit to a shared product's or stall's link over a weak link: with and without its own request", async () => {
 		browser ??= await launchBrowser();
-		const found = (await api(
-			'GET',
-			'/api/collections/products/records?perPage=1&sort=name&filter=active=true'
-		)) as { items: { id: string }[] };
-		const id = found.items[0]?.id;
-		if (!id) throw new Error('the catalog has no active product');
+		const first = async (collection: string, filter: string) => {
+			const found = (await api(
+				'GET',
+				`/api/collections/${collection}/records?perPage=1&sort=name&filter=${encodeURIComponent(filter)}`
+			)) as { items: { id: string }[] };
+			const id = found.items[0]?.id;
+			if (!id) throw new Error(`the catalog has no ${collection}`);
+			return id;
+		};
+		const links = [
+			{
+				what: 'product',
+				page: `/produk/${await first('products', 'active=true')}`,
+				collection: 'products'
+			},
+			{
+				what: 'stall',
+				page: `/toko/${await first('stalls', 'verification="verified"')}`,
+				collection: 'stalls'
+			}
+		];
 		const link = await startWeakLink(server.port, { roundTripMs: 150, bytesPerSecond: 200_000 });
-		const runs = { own: [] as number[], catalog: [] as number[] };
-		const stuck: string[] = [];
 		try {
-			for (let i = 0; i < WEAK_LINK_RUNS; i++) {
-				for (const own of i % 2 ? [false, true] : [true, false]) {
-					const context = await browser.newContext({ serviceWorkers: 'block' });
-					const page = await context.newPage();
-					await page.addInitScript(firstCardProbe);
-					// the baseline: the product's own request fails, so the page waits for the
-					// catalog's download, as every page did on a first visit before
-					if (!own)
-						await page.route(`${link.url}/api/collections/products/records/${id}?*`, (r) =>
-							r.abort()
-						);
-					await page.goto(`${link.url}/produk/${id}`, { waitUntil: 'commit' });
-					try {
-						(own ? runs.own : runs.catalog).push((await firstCardTime(page)).app);
-					} catch (err) {
-						stuck.push(`${own ? 'own request' : 'catalog'}: ${String(err)}`);
+			for (const shared of links) {
+				const id = shared.page.split('/').pop();
+				const runs = { own: [] as number[], catalog: [] as number[] };
+				const stuck: string[] = [];
+				for (let i = 0; i < WEAK_LINK_RUNS; i++) {
+					for (const own of i % 2 ? [false, true] : [true, false]) {
+						const context = await browser.newContext({ serviceWorkers: 'block' });
+						const page = await context.newPage();
+						// the product's page, or the stall's first product card
+						await page.addInitScript(firstCardProbe);
+						// the baseline: the page's own request fails, so it waits for the catalog's
+						// download, as every page but the home did on a first visit before
+						if (!own)
+							await page.route(
+								`${link.url}/api/collections/${shared.collection}/records/${id}?*`,
+								(r) => r.abort()
+							);
+						await page.goto(`${link.url}${shared.page}`, { waitUntil: 'commit' });
+						try {
+							(own ? runs.own : runs.catalog).push((await firstCardTime(page)).app);
+						} catch (err) {
+							stuck.push(`${own ? 'own request' : 'catalog'}: ${String(err)}`);
+						}
+						await context.close();
 					}
-					await context.close();
 				}
+				console.log(
+					`bench i: weak link, a ${shared.what}'s link, shown: with its own request ` +
+						`${runs.own.map(ms).join(', ')}; after the catalog ${runs.catalog.map(ms).join(', ')}` +
+						(stuck.length ? `; ${stuck.length} showed nothing: ${stuck.join('; ')}` : '')
+				);
+				record({
+					benchmark: `i. first visit to a ${shared.what}'s link over a weak link, first card (median of ${WEAK_LINK_RUNS})`,
+					malpro: secs(median(runs.own)),
+					baseline: `waiting for the catalog ${secs(median(runs.catalog))}`,
+					ratio:
+						(median(runs.own) / median(runs.catalog)).toFixed(2) +
+						(stuck.length ? ` (${stuck.length} stuck)` : '')
+				});
 			}
 		} finally {
 			await link.close();
 		}
-		console.log(
-			`bench i: weak link, a product's link, the product shown: with its own request ` +
-				`${runs.own.map(ms).join(', ')}; after the catalog ${runs.catalog.map(ms).join(', ')}` +
-				(stuck.length ? `; ${stuck.length} showed nothing: ${stuck.join('; ')}` : '')
-		);
-		record({
-			benchmark: `i. first visit to a product's link over a weak link, product shown (median of ${WEAK_LINK_RUNS})`,
-			malpro: secs(median(runs.own)),
-			baseline: `waiting for the catalog ${secs(median(runs.catalog))}`,
-			ratio:
-				(median(runs.own) / median(runs.catalog)).toFixed(2) +
-				(stuck.length ? ` (${stuck.length} stuck)` : '')
-		});
 	});
 
 	it('a. JS fetched until the first product card on /', async () => {

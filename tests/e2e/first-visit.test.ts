@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { serverAndBrowser } from './harness';
 
@@ -97,6 +97,26 @@ async function routeFiles(
 			ask: route.ask
 		};
 	}, pathname);
+}
+
+/**
+ * A first visit whose catalog cannot arrive: the catalog's list requests fail (page and
+ * worker alike), one record still comes. Counts what the page asks for, by path.
+ */
+async function withoutCatalog(browser: Browser) {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const catalogLists =
+		/\/api\/collections\/(categories|stalls|products|opds|tombstones)\/records(\?|$)/;
+	await context.route(catalogLists, (route) => route.abort());
+	const page = await context.newPage();
+	const asked = new Map<string, number>();
+	page.on('request', (r) => {
+		const p = new URL(r.url()).pathname;
+		asked.set(p, (asked.get(p) ?? 0) + 1);
+	});
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	return { context, page, asked, errors, catalogLists };
 }
 
 describe('a first visit', () => {
@@ -347,19 +367,7 @@ describe('a first visit', () => {
 		).items;
 		if (!product) throw new Error('the demo catalog has no active product');
 
-		const context = await env.browser.newContext({ serviceWorkers: 'block' });
-		// the catalog's download fails (its list requests, page and worker alike); one record still comes
-		const catalogLists =
-			/\/api\/collections\/(categories|stalls|products|opds|tombstones)\/records(\?|$)/;
-		await context.route(catalogLists, (route) => route.abort());
-		const page = await context.newPage();
-		const asked = new Map<string, number>();
-		page.on('request', (r) => {
-			const p = new URL(r.url()).pathname;
-			asked.set(p, (asked.get(p) ?? 0) + 1);
-		});
-		const errors: string[] = [];
-		page.on('pageerror', (e) => errors.push(e.message));
+		const { context, page, asked, errors, catalogLists } = await withoutCatalog(env.browser);
 		await page.goto(`${env.server.url}/produk/${product.id}`);
 
 		const heading = page.getByRole('heading', { level: 1, name: product.name });
@@ -399,6 +407,41 @@ describe('a first visit', () => {
 		await page.goto(`${env.server.url}/produk/${product.id}`);
 		await expect.poll(() => page.evaluate(storedProducts), { timeout: 60_000 }).toBeGreaterThan(0);
 		await heading.waitFor();
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it("shows a shared stall's page, its products with it, from the server before the catalog can arrive", async () => {
+		const guest = async (path: string) =>
+			(await (await fetch(`${env.server.url}${path}`)).json()) as {
+				items: Row[];
+				totalItems: number;
+			};
+		const [stall] = (
+			await guest(
+				`/api/collections/stalls/records?perPage=1&sort=name&filter=${encodeURIComponent('verification="verified"')}`
+			)
+		).items;
+		if (!stall) throw new Error('the demo catalog has no verified stall');
+		const active = (
+			await guest(
+				`/api/collections/products/records?perPage=1&filter=${encodeURIComponent(`stall="${stall.id}" && active=true`)}`
+			)
+		).totalItems;
+		expect(active).toBeGreaterThan(0);
+
+		const { context, page, asked, errors } = await withoutCatalog(env.browser);
+		await page.goto(`${env.server.url}/toko/${stall.id}`);
+		await page.getByRole('heading', { level: 1, name: stall.name }).waitFor();
+		await expect
+			.poll(() => page.locator('main article.product').count())
+			.toBe(Math.min(active, 24));
+		expect(await page.evaluate(storedProducts)).toBe(0);
+		// asked for once, with the app's files
+		expect(asked.get(`/api/collections/stalls/records/${stall.id}`)).toBe(1);
+		const files = await routeFiles(page, `/toko/${stall.id}`);
+		expect(files?.ask).toContain('/api/collections/stalls/records/$1');
+		for (const file of files?.js ?? []) expect(asked.get(file), file).toBe(1);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

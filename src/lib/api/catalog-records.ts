@@ -9,7 +9,10 @@ import { kecamatanList } from '$lib/domain/kecamatan';
 
 /** PocketBase's record time, "2026-11-28 12:00:00.123Z": it sorts and compares as a string. */
 const recordTime = z.string().check(z.regex(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z$/));
-const recordId = z.string().check(z.regex(/^[a-z0-9]{1,50}$/));
+const RECORD_ID = /^[a-z0-9]{1,50}$/;
+const recordId = z.string().check(z.regex(RECORD_ID));
+/** Whether `id` is written as the server writes record ids (anything else names no record). */
+export const isRecordId = (id: string): boolean => RECORD_ID.test(id);
 const rupiah = z.int().check(z.minimum(0));
 
 const stallHours = z.object({

@@ -55,3 +55,19 @@ export async function askEarlyOrNow(path: string, o: AskOptions = {}): Promise<R
 		clearTimeout(timer);
 	}
 }
+
+/**
+ * A record's JSON asked for as `askEarlyOrNow` does: 'missing' when the server
+ * lists no such record (404), null when it cannot say (no answer in time, an
+ * error, a body that is no JSON); the caller checks its shape.
+ */
+export async function askRecord(path: string, o: AskOptions = {}): Promise<unknown | 'missing'> {
+	const res = await askEarlyOrNow(path, o);
+	if (res?.status === 404) return 'missing';
+	if (!res?.ok) return null;
+	try {
+		return (await res.json()) as unknown;
+	} catch {
+		return null;
+	}
+}

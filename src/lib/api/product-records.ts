@@ -1,5 +1,6 @@
-import { askEarlyOrNow, type AskOptions } from './early-request';
+import { askRecord, type AskOptions } from './early-request';
 import {
+	isRecordId,
 	parseRecord,
 	recordFields,
 	type Category,
@@ -32,9 +33,6 @@ export function productRecordsPath(id: string): string {
 	return `/api/collections/products/records/${id}?${query}`;
 }
 
-/** A product id as record ids are written (anything else is no product). */
-const productId = /^[a-z0-9]{1,50}$/;
-
 /**
  * Product `id` with its stall and category; 'missing' when the server lists no such
  * product (none, or its stall is not verified); null when it cannot say (no network,
@@ -44,17 +42,12 @@ export async function fetchProductRecords(
 	id: string,
 	o: AskOptions = {}
 ): Promise<ProductRecords | 'missing' | null> {
-	if (!productId.test(id)) return 'missing';
-	const res = await askEarlyOrNow(productRecordsPath(id), o);
-	if (res?.status === 404) return 'missing';
-	if (!res?.ok) return null;
-	try {
-		const raw = (await res.json()) as { expand?: { stall?: unknown; category?: unknown } };
-		const product = parseRecord('products', raw);
-		const stall = parseRecord('stalls', raw.expand?.stall);
-		if (!product || !stall) return null;
-		return { product, stall, category: parseRecord('categories', raw.expand?.category) };
-	} catch {
-		return null;
-	}
+	if (!isRecordId(id)) return 'missing';
+	const raw = await askRecord(productRecordsPath(id), o);
+	if (raw === null || raw === 'missing') return raw;
+	const { expand } = raw as { expand?: { stall?: unknown; category?: unknown } };
+	const product = parseRecord('products', raw);
+	const stall = parseRecord('stalls', expand?.stall);
+	if (!product || !stall) return null;
+	return { product, stall, category: parseRecord('categories', expand?.category) };
 }

@@ -68,6 +68,14 @@ export async function stallWithProducts(
 		db.stalls.get(id),
 		db.products.where('stall').equals(id).toArray()
 	]);
+	return stallListing(stall, products);
+}
+
+/** A stall's page from its row and its products' (from the device or the server). */
+export function stallListing(
+	stall: Stall | undefined,
+	products: Product[]
+): { stall: Stall; products: ProductCard[] } | null {
 	if (!listed(stall)) return null;
 	return {
 		stall,

@@ -1,5 +1,6 @@
 import { productImageUrl } from '$lib/api/catalog';
 import { fetchProductRecords } from '$lib/api/product-records';
+import { fetchStallRecords } from '$lib/api/stall-records';
 import type { Category, Stall } from '$lib/api/catalog-records';
 import { keptRecord } from '$lib/api/auth';
 import {
@@ -9,6 +10,7 @@ import {
 	productCards,
 	productCounts,
 	productWithStall,
+	stallListing,
 	stallWithProducts,
 	stallKeys,
 	stallsProducts,
@@ -244,6 +246,22 @@ export async function stallPage(
 ): Promise<{ stall: Stall; products: ProductTile[] } | null> {
 	const [found, categories] = await Promise.all([stallWithProducts(db(), id), colours()]);
 	return found && { stall: found.stall, products: tiles(found.products, categories) };
+}
+
+/**
+ * A stall's page read from the server, for a first visit to its link (the device
+ * holds no catalog yet). 'missing' when the server lists no such stall; null when
+ * it cannot say (the page waits for the catalog).
+ */
+export async function stallPageFromServer(
+	id: string
+): Promise<{ stall: Stall; products: ProductTile[] } | 'missing' | null> {
+	const records = await fetchStallRecords(id);
+	if (records === null || records === 'missing') return records;
+	const found = stallListing(records.stall, records.products);
+	if (!found) return 'missing';
+	const categories = new Map(records.categories.map((c) => [c.id, c]));
+	return { stall: found.stall, products: tiles(found.products, categories) };
 }
 
 export type ProductDetail = ProductTile & {

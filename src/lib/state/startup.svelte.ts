@@ -8,7 +8,7 @@ const FIRST_SCREEN_MAX_MS = 10_000;
 /**
  * How this page starts. On a device that has never stored anything for the app
  * (`fresh`: a first visit) there is no sign-in, cart, outbox or catalog to read,
- * so the home page and a product's page do not wait for the local database (Dexie
+ * so the home page and a product's or a stall's page do not wait for the local database (Dexie
  * and the schema, src/lib/db/db.ts): they paint what they show from the network,
  * then say so (`firstScreenShown`) and the database opens. Every other start opens
  * the database before the first page renders.
@@ -39,7 +39,7 @@ class Startup {
 
 	/**
 	 * Before the first page renders (the layout's load). `networkFirst`: the page
-	 * can paint a first visit from the network (the home page, a product's page).
+	 * can paint a first visit from the network (the home page, a product's or a stall's page).
 	 */
 	async begin(networkFirst: boolean): Promise<void> {
 		this.#fresh = (await localDatabaseExists()) === false;
