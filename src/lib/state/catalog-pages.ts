@@ -1,6 +1,4 @@
 import { productImageUrl } from '$lib/api/catalog';
-import { fetchProductRecords } from '$lib/api/product-records';
-import { fetchStallRecords } from '$lib/api/stall-records';
 import type { Category, Stall } from '$lib/api/catalog-records';
 import { keptRecord } from '$lib/api/auth';
 import {
@@ -9,8 +7,6 @@ import {
 	productById,
 	productCards,
 	productCounts,
-	productWithStall,
-	stallListing,
 	stallWithProducts,
 	stallKeys,
 	stallsProducts,
@@ -54,7 +50,8 @@ async function colours(): Promise<Map<string, Category>> {
 	return new Map((await listCategories(db())).map((c) => [c.id, c]));
 }
 
-function tiles(cards: ProductCard[], categories: Map<string, Category>): ProductTile[] {
+/** Product cards as tiles: with their thumbnails and their categories' colours. */
+export function tiles(cards: ProductCard[], categories: Map<string, Category>): ProductTile[] {
 	return cards.map((p) => ({
 		...p,
 		thumb: productImageUrl(p, '160x160'),
@@ -248,22 +245,6 @@ export async function stallPage(
 	return found && { stall: found.stall, products: tiles(found.products, categories) };
 }
 
-/**
- * A stall's page read from the server, for a first visit to its link (the device
- * holds no catalog yet). 'missing' when the server lists no such stall; null when
- * it cannot say (the page waits for the catalog).
- */
-export async function stallPageFromServer(
-	id: string
-): Promise<{ stall: Stall; products: ProductTile[] } | 'missing' | null> {
-	const records = await fetchStallRecords(id);
-	if (records === null || records === 'missing') return records;
-	const found = stallListing(records.stall, records.products);
-	if (!found) return 'missing';
-	const categories = new Map(records.categories.map((c) => [c.id, c]));
-	return { stall: found.stall, products: tiles(found.products, categories) };
-}
-
 export type ProductDetail = ProductTile & {
 	photo: string | null;
 	/** null when the category is gone or inactive (the product is still shown) */
@@ -277,7 +258,7 @@ export async function productPage(id: string): Promise<ProductDetail | null> {
 }
 
 /** What a product's page shows, from its card and its category (from the device or the server). */
-function productDetail(found: ProductCard, category: Category | undefined): ProductDetail {
+export function productDetail(found: ProductCard, category: Category | undefined): ProductDetail {
 	const [tile] = tiles([found], new Map(category ? [[category.id, category]] : [])) as [
 		ProductTile
 	];
@@ -286,19 +267,6 @@ function productDetail(found: ProductCard, category: Category | undefined): Prod
 		photo: productImageUrl(found, '480x480'),
 		categoryRow: category?.active ? category : null
 	};
-}
-
-/**
- * A product's page read from the server, for a first visit to its link: the device
- * holds no catalog yet, and downloading it all (about 660 KB) before showing one
- * product would keep a weak signal waiting for seconds. 'missing' when the server
- * lists no such product; null when it cannot say (the page waits for the catalog).
- */
-export async function productPageFromServer(id: string): Promise<ProductDetail | 'missing' | null> {
-	const records = await fetchProductRecords(id);
-	if (records === null || records === 'missing') return records;
-	const found = productWithStall(records.product, records.stall, records.category ?? undefined);
-	return found ? productDetail(found, records.category ?? undefined) : 'missing';
 }
 
 const catalogSearch = new CatalogSearch();
