@@ -445,4 +445,29 @@ describe('a first visit', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('pulls the catalog again by itself after a download failed while online (a dropped connection)', async () => {
+		const context = await env.browser.newContext({ serviceWorkers: 'block' });
+		// the catalog download's first request fails (page and worker alike); every later one works
+		const catalogLists =
+			/\/api\/collections\/(categories|stalls|products|opds|tombstones)\/records(\?|$)/;
+		let failed = 0;
+		await context.route(catalogLists, (route) => {
+			if (failed === 0) {
+				failed++;
+				return route.abort('connectionreset');
+			}
+			return route.continue();
+		});
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto(`${env.server.url}/`);
+		await page.locator('main article.product').first().waitFor();
+		// nobody presses "Perbarui katalog": the next try comes by itself, a few seconds later
+		await expect.poll(() => page.evaluate(storedProducts), { timeout: 30_000 }).toBeGreaterThan(0);
+		expect(failed).toBe(1);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
 });

@@ -10,10 +10,16 @@ import { handleError } from './handle-error';
 
 /** A pull again when the catalog was last brought up to date longer ago than this. */
 const STALE_MS = 5 * 60_000;
+/** After a pull failed while online: the first try again, and the longest wait between tries. */
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
 
 class Browse {
 	#opened = $state(false);
 	#openCalled = false;
+	#watched: Promise<unknown> | null = null;
+	#retryIn = FIRST_RETRY_MS;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 	/** true once what the device holds was read (before that, an empty list means nothing yet) */
 	get opened(): boolean {
@@ -29,7 +35,7 @@ class Browse {
 		const first = !this.#openCalled;
 		this.#openCalled = true;
 		if (first) {
-			addEventListener('online', () => void catalog.sync());
+			addEventListener('online', () => this.#pull());
 			// a first visit's home page opens the database after its first screen
 			void startup.localReady
 				.then(() => catalog.load())
@@ -57,13 +63,35 @@ class Browse {
 
 	/** Pulls the catalog now (the status footer's button). */
 	refresh(): void {
-		void catalog.sync();
+		this.#pull();
 	}
 
 	#refresh(always: boolean) {
 		if (!navigator.onLine || catalog.syncing) return;
 		const last = catalog.lastSyncAt;
-		if (always || last === null || Date.now() - last > STALE_MS) void catalog.sync();
+		if (always || last === null || Date.now() - last > STALE_MS) this.#pull();
+	}
+
+	/**
+	 * Pulls the catalog. A pull that fails while the device is online (a connection
+	 * dropped on weak mobile data, a server restarting) is tried again by itself, less
+	 * often each time (5 s, 15 s, 45 s… at most every 5 minutes); offline, the `online`
+	 * event pulls. A pull already running is the one watched.
+	 */
+	#pull(): void {
+		const run = catalog.sync();
+		if (run === this.#watched) return;
+		this.#watched = run;
+		clearTimeout(this.#retryTimer);
+		void run.then((report) => {
+			if (report) {
+				this.#retryIn = FIRST_RETRY_MS;
+				return;
+			}
+			if (!navigator.onLine) return;
+			this.#retryTimer = setTimeout(() => this.#pull(), this.#retryIn);
+			this.#retryIn = Math.min(this.#retryIn * 3, MAX_RETRY_MS);
+		});
 	}
 }
 
