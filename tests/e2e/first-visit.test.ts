@@ -470,4 +470,43 @@ describe('a first visit', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('loads the page again, once, by itself when a file of its start did not arrive', async () => {
+		// the home page's own module, from the list the build wrote into the first paint
+		const html = await (await fetch(`${env.server.url}/`)).text();
+		const list = JSON.parse(
+			/<script type="application\/json" id="early-list">([\s\S]*?)<\/script>/.exec(html)?.[1] ??
+				'null'
+		) as { files: string[]; routes: { re: string; js: number[] }[] } | null;
+		const homeNode = list?.files[list.routes.find((r) => r.re === '^/$')?.js[0] ?? -1];
+		expect(homeNode).toMatch(/^\/_app\/immutable\/nodes\//);
+
+		const context = await env.browser.newContext({ serviceWorkers: 'block' });
+		// it does not arrive for the first load of the page (a connection dropped on weak
+		// mobile data: its early request and the import's own are cut); it does after
+		let loads = 0;
+		let cut = 0;
+		await context.route(`${env.server.url}/`, async (route) => {
+			loads++;
+			await route.continue();
+		});
+		await context.route(`${env.server.url}${homeNode}`, (route) => {
+			if (loads > 1) return route.continue();
+			cut++;
+			return route.abort('connectionreset');
+		});
+		const page = await context.newPage();
+		await page.goto(`${env.server.url}/`);
+		await page.locator('main article.product').first().waitFor();
+		expect(cut).toBeGreaterThan(0);
+		expect(loads).toBe(2);
+		// the products came after one load of the page again, not the error page
+		expect(
+			await page.evaluate(
+				() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type
+			)
+		).toBe('reload');
+		expect(await page.getByText('Terjadi kesalahan').count()).toBe(0);
+		await context.close();
+	});
 });
