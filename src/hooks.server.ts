@@ -1,7 +1,7 @@
 // The app has no server: this hook matters only when the build writes the SPA's page
 // (adapter-static's fallback, index.html). It writes into that page, for every page
 // route, the files the route needs and what its first screen asks of the server
-// (src/lib/build/route-modules.ts), so that a first visit asks for them all while
+// (src/lib/startup/route-modules.ts), so that a first visit asks for them all while
 // the first paint is parsed (src/app.html). Under `vite dev` it writes no list.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { building } from '$app/environment';
 import { firstScreenPath } from '$lib/api/first-screen';
 import { productRecordsPath } from '$lib/api/product-records';
 import { stallRecordsPath } from '$lib/api/stall-records';
-import { earlyList, type Manifest, type PageRoute } from '$lib/build/route-modules';
+import { earlyList, type Manifest, type PageRoute } from '$lib/startup/route-modules';
 
 const ROUTES = 'src/routes';
 const PLACEHOLDER = '%malpro.early%';

@@ -59,7 +59,10 @@ describe('the node of a page component', () => {
 	it('is found from a build folder elsewhere (an absolute path)', () => {
 		expect(
 			nodeKeyOf(
-				{ 'x/nodes/7.js': 'export { default as component } from "/work/app/src/routes/+page.svelte";' },
+				{
+					'x/nodes/7.js':
+						'export { default as component } from "/work/app/src/routes/+page.svelte";'
+				},
 				'src/routes/+page.svelte'
 			)
 		).toBe('x/nodes/7.js');
@@ -70,7 +73,10 @@ describe('the node of a page component', () => {
 			'0 client nodes render src/routes/toko/+page.svelte, expected one'
 		);
 		expect(() =>
-			nodeKeyOf({ ...sources, 'nodes/9.js': sources['.svelte-kit/generated/client-optimized/nodes/4.js'] }, 'src/routes/+page.svelte')
+			nodeKeyOf(
+				{ ...sources, 'nodes/9.js': sources['.svelte-kit/generated/client-optimized/nodes/4.js'] },
+				'src/routes/+page.svelte'
+			)
 		).toThrow('2 client nodes render');
 	});
 });
@@ -119,12 +125,18 @@ describe("every route's early list", () => {
 	]);
 	const filesOf = (re: string) => {
 		const route = list.routes.find((r) => r.re === re);
-		return route && { js: route.js.map((i) => list.files[i]), css: route.css.map((i) => list.files[i]) };
+		return (
+			route && { js: route.js.map((i) => list.files[i]), css: route.css.map((i) => list.files[i]) }
+		);
 	};
 
 	it("gives each route its layouts' files and its page's, and each file once in all", () => {
 		expect(filesOf('^/admin/?$')).toEqual({
-			js: ['/_app/immutable/nodes/2.js', '/_app/immutable/chunks/runtime.js', '/_app/immutable/nodes/9.js'],
+			js: [
+				'/_app/immutable/nodes/2.js',
+				'/_app/immutable/chunks/runtime.js',
+				'/_app/immutable/nodes/9.js'
+			],
 			css: ['/_app/immutable/assets/admin.css']
 		});
 		expect(filesOf('^/produk/([^/]+)/?$')?.js).toEqual([
