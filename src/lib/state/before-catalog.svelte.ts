@@ -25,6 +25,8 @@ export function serverWhileNoCatalog<T>(
 		askedFor = wanted;
 		void read(wanted).then(async (value) => {
 			answer = { key: wanted, value };
+			// the server could not say: asked again when the catalog's state next moves
+			if (value === null) askedFor = null;
 			if (startup.localSettled) return;
 			await tick();
 			requestAnimationFrame(() => setTimeout(() => startup.firstScreenShown()));
