@@ -163,6 +163,13 @@ export const recordFields: Record<PulledCollection, string> = {
 	tombstones: 'id,coll,record,updated'
 };
 
+/**
+ * The `fields=` entries for a related record expanded at `path` (`expand.<path>.<field>`):
+ * the same fields the device keeps of its collection.
+ */
+export const expandedFields = (path: string, collection: PulledCollection): string[] =>
+	recordFields[collection].split(',').map((field) => `expand.${path}.${field}`);
+
 export const isCatalogCollection = (c: string): c is CatalogCollection =>
 	(catalogCollections as readonly string[]).includes(c);
 

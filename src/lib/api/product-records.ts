@@ -1,5 +1,6 @@
 import { askRecord, type AskOptions } from './early-request';
 import {
+	expandedFields,
 	isRecordId,
 	parseRecord,
 	recordFields,
@@ -16,15 +17,12 @@ import {
  */
 export type ProductRecords = { product: Product; stall: Stall; category: Category | null };
 
-const expanded = (relation: string, fields: string) =>
-	fields.split(',').map((field) => `expand.${relation}.${field}`);
-
 const query = [
 	'expand=stall,category',
 	`fields=${[
 		recordFields.products,
-		...expanded('stall', recordFields.stalls),
-		...expanded('category', recordFields.categories)
+		...expandedFields('stall', 'stalls'),
+		...expandedFields('category', 'categories')
 	].join(',')}`
 ].join('&');
 

@@ -1,5 +1,6 @@
 import { askRecord, type AskOptions } from './early-request';
 import {
+	expandedFields,
 	isRecordId,
 	parseRecord,
 	recordFields,
@@ -23,8 +24,8 @@ const query = [
 	`expand=${PRODUCTS}.category`,
 	`fields=${[
 		recordFields.stalls,
-		...recordFields.products.split(',').map((f) => `expand.${PRODUCTS}.${f}`),
-		...recordFields.categories.split(',').map((f) => `expand.${PRODUCTS}.expand.category.${f}`)
+		...expandedFields(PRODUCTS, 'products'),
+		...expandedFields(`${PRODUCTS}.expand.category`, 'categories')
 	].join(',')}`
 ].join('&');
 
