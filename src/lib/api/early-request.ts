@@ -11,7 +11,7 @@ type EarlyRequest = { path: string; response: Promise<Response | null> };
  * The first paint's request for `path`, taken once: undefined when there is none,
  * or it asked for something else (the caller asks itself).
  */
-export function takeEarlyRequest(path: string): Promise<Response | null> | undefined {
+function takeEarlyRequest(path: string): Promise<Response | null> | undefined {
 	const w = globalThis as { __malproEarly?: EarlyRequest };
 	const early = w.__malproEarly;
 	if (early?.path !== path) return undefined;
