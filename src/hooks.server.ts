@@ -7,7 +7,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Handle } from '@sveltejs/kit';
 import { building } from '$app/environment';
+import { categoryProductsPath } from '$lib/api/category-records';
 import { firstScreenPath } from '$lib/api/first-screen';
+import { LIST_PAGE_SIZE } from '$lib/domain/browse';
 import { productRecordsPath } from '$lib/api/product-records';
 import { stallRecordsPath } from '$lib/api/stall-records';
 import { earlyList, type Manifest, type PageRoute } from '$lib/startup/route-modules';
@@ -22,7 +24,9 @@ const PLACEHOLDER = '%malpro.early%';
 const ASKS: Record<string, string> = {
 	'/': firstScreenPath(),
 	'/produk/[id]': productRecordsPath('$1'),
-	'/toko/[id]': stallRecordsPath('$1')
+	'/toko/[id]': stallRecordsPath('$1'),
+	// a plain link: no kecamatan, by name, the page's first page of cards
+	'/kategori/[id]': categoryProductsPath('$1', { sort: 'name', perPage: LIST_PAGE_SIZE })
 };
 
 /** Every page route of src/routes with its layouts' and page's source files (the root layout is Kit's own list). */

@@ -11,10 +11,9 @@ export const prerender = false;
 // Who is signed in is read from IndexedDB before the first page renders: no page
 // shows a visitor's view for a moment to someone who is signed in (nor Indonesian
 // for a moment to someone who chose English). A first visit has nothing to read,
-// and the pages it can show from the network (the home, a product's or a stall's
-// link) do not
-// wait for the database (startup.svelte.ts).
-const NETWORK_FIRST = new Set(['/', '/produk/[id]', '/toko/[id]']);
+// and the pages it can show from the network (the home, a product's, a stall's or a
+// category's link) do not wait for the database (startup.svelte.ts).
+const NETWORK_FIRST = new Set(['/', '/produk/[id]', '/toko/[id]', '/kategori/[id]']);
 
 export const load = async ({ route }) => {
 	// marks for the start-up benchmark (tests/bench/catalog.bench.test.ts)

@@ -11,9 +11,9 @@
 //   g. the first screen's answer (GET /api/catalog/first-screen): kept against read again;
 //   h. a first visit over a weak link (150 ms round trip, 1.6 Mbit/s): first card, with the
 //      first paint's early requests and without them;
-//   i. a first visit to a product's or a stall's link over the same link: the product (or
-//      the stall's first product card) read from the server, against waiting for the
-//      catalog's download.
+//   i. a first visit to a product's, a stall's or a category's link over the same link: the
+//      product (or the stall's or category's first product card) read from the server,
+//      against waiting for the catalog's download.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -406,7 +406,7 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 		});
 	});
 
-	it("i. a first visit to a shared product's or stall's link over a weak link: with and without its own request", async () => {
+	it("i. a first visit to a shared product's, stall's or category's link over a weak link: with and without its own request", async () => {
 		browser ??= await launchBrowser();
 		const first = async (collection: string, filter: string) => {
 			const found = (await api(
@@ -417,37 +417,43 @@ describe('catalog benchmarks, 10,000 products (figures only)', () => {
 			if (!id) throw new Error(`the catalog has no ${collection}`);
 			return id;
 		};
+		const productId = await first('products', 'active=true');
+		const stallId = await first('stalls', 'verification="verified"');
+		const categoryId = await first('categories', 'active=true');
+		// each page's own request to the server (cut for the baseline)
 		const links = [
 			{
 				what: 'product',
-				page: `/produk/${await first('products', 'active=true')}`,
-				collection: 'products'
+				page: `/produk/${productId}`,
+				own: (url: URL) => url.pathname === `/api/collections/products/records/${productId}`
 			},
 			{
 				what: 'stall',
-				page: `/toko/${await first('stalls', 'verification="verified"')}`,
-				collection: 'stalls'
+				page: `/toko/${stallId}`,
+				own: (url: URL) => url.pathname === `/api/collections/stalls/records/${stallId}`
+			},
+			{
+				what: 'category',
+				page: `/kategori/${categoryId}`,
+				// its first page of products (the catalog's pull never expands)
+				own: (url: URL) =>
+					url.pathname === '/api/collections/products/records' && url.searchParams.has('expand')
 			}
 		];
 		const link = await startWeakLink(server.port, { roundTripMs: 150, bytesPerSecond: 200_000 });
 		try {
 			for (const shared of links) {
-				const id = shared.page.split('/').pop();
 				const runs = { own: [] as number[], catalog: [] as number[] };
 				const stuck: string[] = [];
 				for (let i = 0; i < WEAK_LINK_RUNS; i++) {
 					for (const own of i % 2 ? [false, true] : [true, false]) {
 						const context = await browser.newContext({ serviceWorkers: 'block' });
 						const page = await context.newPage();
-						// the product's page, or the stall's first product card
+						// the product's page, or the stall's or category's first product card
 						await page.addInitScript(firstCardProbe);
 						// the baseline: the page's own request fails, so it waits for the catalog's
 						// download, as every page but the home did on a first visit before
-						if (!own)
-							await page.route(
-								`${link.url}/api/collections/${shared.collection}/records/${id}?*`,
-								(r) => r.abort()
-							);
+						if (!own) await page.route(shared.own, (r) => r.abort());
 						await page.goto(`${link.url}${shared.page}`, { waitUntil: 'commit' });
 						try {
 							(own ? runs.own : runs.catalog).push((await firstCardTime(page)).app);

@@ -101,12 +101,15 @@ async function routeFiles(
 
 /**
  * A first visit whose catalog cannot arrive: the catalog's list requests fail (page and
- * worker alike), one record still comes. Counts what the page asks for, by path.
+ * worker alike); one record, or a page's own expanded list (a category's first page:
+ * the pull never expands), still comes. Counts what the page asks for, by path.
  */
 async function withoutCatalog(browser: Browser) {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const catalogLists =
-		/\/api\/collections\/(categories|stalls|products|opds|tombstones)\/records(\?|$)/;
+	const catalogLists = (url: URL) =>
+		/^\/api\/collections\/(categories|stalls|products|opds|tombstones)\/records$/.test(
+			url.pathname
+		) && !url.searchParams.has('expand');
 	await context.route(catalogLists, (route) => route.abort());
 	const page = await context.newPage();
 	const asked = new Map<string, number>();
@@ -442,6 +445,82 @@ describe('a first visit', () => {
 		const files = await routeFiles(page, `/toko/${stall.id}`);
 		expect(files?.ask).toContain('/api/collections/stalls/records/$1');
 		for (const file of files?.js ?? []) expect(asked.get(file), file).toBe(1);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it("shows a category's first page from the server before the catalog can arrive, sorted and filtered, then the device's", async () => {
+		const guest = async (path: string) =>
+			(await (await fetch(`${env.server.url}${path}`)).json()) as {
+				items: (Row & { price: number; expand: { stall: Row } })[];
+				totalItems: number;
+			};
+		const [category] = (await guest('/api/collections/categories/records?perPage=1&sort=sort'))
+			.items;
+		if (!category) throw new Error('the demo catalog has no category');
+		const listed = (more = '') =>
+			guest(
+				`/api/collections/products/records?perPage=500&expand=stall&filter=${encodeURIComponent(
+					`category="${category.id}" && active=true && stall.verification="verified"${more}`
+				)}`
+			);
+		const all = await listed();
+		expect(all.totalItems).toBeGreaterThan(0);
+
+		const { context, page, asked, errors, catalogLists } = await withoutCatalog(env.browser);
+		await page.goto(`${env.server.url}/kategori/${category.id}`);
+		await page.getByRole('heading', { level: 1, name: category.name }).waitFor();
+		const main = page.getByRole('main');
+		await main
+			.getByRole('status')
+			.filter({ hasText: `${all.totalItems} produk` })
+			.waitFor();
+		const cards = main.locator('article.product');
+		await expect.poll(() => cards.count()).toBe(Math.min(all.totalItems, 24));
+		// by name, as the device sorts them
+		const names = await cards.locator('h3').allTextContents();
+		const byName = [...all.items]
+			.sort((a, b) => a.name.localeCompare(b.name, 'id', { sensitivity: 'base', numeric: true }))
+			.slice(0, 24)
+			.map((p) => p.name);
+		expect(names.map((n) => n.trim())).toEqual(byName);
+		if (all.totalItems > 24) {
+			await main.getByText(`Menampilkan 24 dari ${all.totalItems} produk`).waitFor();
+		}
+		expect(await page.evaluate(storedProducts)).toBe(0);
+		// the list was asked for once, by the first paint (its early request is this link's)
+		const files = await routeFiles(page, `/kategori/${category.id}`);
+		expect(files?.ask).toContain('$1');
+		expect(asked.get('/api/collections/products/records')).toBe(1);
+
+		// cheapest first in one kecamatan: the server's read follows the filter
+		const kecamatan = String(all.items[0]?.expand.stall.kecamatan);
+		const inKecamatan = await listed(` && stall.kecamatan="${kecamatan}"`);
+		await page.goto(
+			`${env.server.url}/kategori/${category.id}?kecamatan=${kecamatan}&urut=termurah`
+		);
+		await main
+			.getByRole('status')
+			.filter({ hasText: `${inKecamatan.totalItems} produk` })
+			.waitFor();
+		const cheapest = Math.min(...inKecamatan.items.map((p) => p.price));
+		await expect
+			.poll(async () => (await cards.first().textContent()) ?? '')
+			.toContain(`Rp${cheapest.toLocaleString('id-ID')}`);
+
+		// a link to a category the server does not list says so, without the catalog
+		await page.goto(`${env.server.url}/kategori/zz${category.id.slice(2)}x`);
+		await page.getByRole('heading', { name: 'Kategori tidak ditemukan' }).waitFor();
+
+		// once the catalog is in, the page reads the device: every card, no note
+		await context.unroute(catalogLists);
+		await page.goto(`${env.server.url}/kategori/${category.id}`);
+		await expect.poll(() => page.evaluate(storedProducts), { timeout: 60_000 }).toBeGreaterThan(0);
+		await main
+			.getByRole('status')
+			.filter({ hasText: `${all.totalItems} produk` })
+			.waitFor();
+		await expect.poll(() => main.getByText(/^Menampilkan \d+ dari/).count()).toBe(0);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

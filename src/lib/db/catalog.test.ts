@@ -6,6 +6,7 @@ import {
 	browseProducts,
 	deliveryOpds,
 	listCategories,
+	listedCards,
 	listStalls,
 	productById,
 	productCards,
@@ -136,6 +137,23 @@ describe('catalog queries for the pages', () => {
 			'Biskuit Kopi',
 			'Kopi Dampit Bubuk'
 		]);
+	});
+
+	it('lists rows from the server as the device lists its own: same filter, same order', async () => {
+		// a category's first page read from the server (src/lib/api/category-records.ts)
+		const [products, stalls] = await Promise.all([
+			db.products.where('category').equals(SNACK).toArray(),
+			db.stalls.toArray()
+		]);
+		const stallById = new Map(stalls.map((s) => [s.id, s]));
+		const rows = products
+			.reverse()
+			.map((product) => ({ product, stall: stallById.get(product.stall) }));
+		for (const sort of ['name', 'price_asc', 'price_desc'] as const) {
+			expect(listedCards(rows, sort)).toEqual(await browseProducts(db, { category: SNACK, sort }));
+		}
+		// a suspended stall's and an inactive product are left out
+		expect(rows.length).toBeGreaterThan(listedCards(rows).length);
 	});
 
 	it('gives search the listed products with their stall and category names', async () => {

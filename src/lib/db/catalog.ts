@@ -168,6 +168,21 @@ export async function productCounts(
 	);
 }
 
+/**
+ * Listed products as cards, in the list's order: those of verified stalls, active;
+ * each with its stall (from the device's rows or the server's).
+ */
+export function listedCards(
+	rows: Iterable<{ product: Product; stall: Stall | undefined }>,
+	sort: ProductSort = 'name'
+): ProductCard[] {
+	const cards: ProductCard[] = [];
+	for (const { product, stall } of rows) {
+		if (listed(stall) && product.active) cards.push(card(product, stall));
+	}
+	return cards.sort(productOrder[sort]);
+}
+
 /** Products of a category (or all), of stalls in a kecamatan (or all), sorted. */
 export async function browseProducts(
 	db: MalproDB,
@@ -181,13 +196,11 @@ export async function browseProducts(
 			? db.stalls.where('kecamatan').equals(filter.kecamatan).toArray()
 			: db.stalls.toArray()
 	]);
-	const stallById = new Map(stalls.filter(listed).map((s) => [s.id, s]));
-	const cards: ProductCard[] = [];
-	for (const p of products) {
-		const stall = stallById.get(p.stall);
-		if (stall && p.active) cards.push(card(p, stall));
-	}
-	return cards.sort(productOrder[filter.sort ?? 'name']);
+	const stallById = new Map(stalls.map((s) => [s.id, s]));
+	return listedCards(
+		products.map((product) => ({ product, stall: stallById.get(product.stall) })),
+		filter.sort
+	);
 }
 
 /** Listed products by id, in the order asked (search results); ids not listed are left out. */

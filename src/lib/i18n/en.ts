@@ -231,6 +231,8 @@ export const en: Messages = {
 	'browse.backHome': 'Back to home',
 	'category.notFound': 'Category not found',
 	'category.notFoundHelp': 'This category is not in the catalog on this device.',
+	'category.restAfterCatalog':
+		'Showing {shown} of {n} products. The rest show once the catalog has downloaded to this device.',
 	'stall.address': 'Address',
 	'stall.hours': 'Opening hours',
 	'stall.noHours': 'Opening hours not given',

@@ -233,6 +233,8 @@ export const id = {
 	'browse.backHome': 'Kembali ke beranda',
 	'category.notFound': 'Kategori tidak ditemukan',
 	'category.notFoundHelp': 'Kategori ini tidak ada di katalog perangkat ini.',
+	'category.restAfterCatalog':
+		'Menampilkan {shown} dari {n} produk. Sisanya tampil setelah katalog selesai diunduh ke perangkat ini.',
 	'stall.address': 'Alamat',
 	'stall.hours': 'Jam buka',
 	'stall.noHours': 'Jam buka belum diisi',

@@ -1,15 +1,50 @@
+import { fetchCategoryRecords, type CategoryFilter } from '$lib/api/category-records';
 import { fetchProductRecords } from '$lib/api/product-records';
 import type { Stall } from '$lib/api/catalog-records';
 import { fetchStallRecords } from '$lib/api/stall-records';
-import { productWithStall, stallListing } from '$lib/db/catalog';
-import { productDetail, tiles, type ProductDetail, type ProductTile } from './catalog-pages';
+import { listedCards, productWithStall, stallListing } from '$lib/db/catalog';
+import { categoryColour } from '$lib/domain/browse';
+import {
+	productDetail,
+	tiles,
+	type CategoryTile,
+	type ProductDetail,
+	type ProductTile
+} from './catalog-pages';
 
 /**
- * The pages a shared link opens (a product's, a stall's), read from the server while
- * the device holds no catalog (src/lib/state/before-catalog.svelte.ts), and made by
- * the same functions as from the device. Apart from catalog-pages.ts: the home page
- * and the rest need none of it.
+ * The pages a shared link opens (a product's, a stall's, a category's), read from the
+ * server while the device holds no catalog (src/lib/state/before-catalog.svelte.ts),
+ * and made by the same functions as from the device. Apart from catalog-pages.ts: the
+ * home page and the rest need none of it.
  */
+
+/**
+ * A category's page read from the server: its first `perPage` products, sorted and
+ * filtered as asked, and (as the tile's count) how many it lists in all. For a first
+ * visit to its link, or a tap on the home page's category while the catalog still
+ * downloads. 'missing' when the server lists no such category; null when it cannot
+ * say (the page waits for the catalog).
+ */
+export async function categoryPageFromServer(
+	id: string,
+	filter: CategoryFilter
+): Promise<{ category: CategoryTile; products: ProductTile[] } | 'missing' | null> {
+	const records = await fetchCategoryRecords(id, filter);
+	if (records === null || records === 'missing') return records;
+	const { category } = records;
+	// sorted again as the device sorts (names by its own collation), so the cards keep
+	// their order when the catalog arrives
+	const cards = listedCards(records.products, filter.sort);
+	return {
+		category: {
+			...category,
+			colour: categoryColour(category.slug),
+			productCount: records.total
+		},
+		products: tiles(cards, new Map([[category.id, category]]))
+	};
+}
 
 /**
  * A product's page read from the server, for a first visit to its link: the device
