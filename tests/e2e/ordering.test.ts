@@ -220,9 +220,12 @@ describe('buyer ordering, offline and exactly once', () => {
 		await expect
 			.poll(() => statusCount(page, 'Perlu konfirmasi Anda'), { timeout: 20_000 })
 			.toBe(1);
+		// the order that needs the answer (this buyer has an earlier Kopi Dampit order too,
+		// waiting for the seller: "the first" of the list was once that one)
 		await page
+			.getByRole('listitem')
+			.filter({ hasText: 'Perlu konfirmasi Anda' })
 			.getByRole('link', { name: /Rincian pesanan: Kopi Dampit/ })
-			.first()
 			.click();
 		const rupiah = (n: number) => `Rp${n.toLocaleString('de-DE')}`;
 		await page
