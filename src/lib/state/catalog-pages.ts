@@ -96,11 +96,7 @@ export async function homeCatalog(
 		perStall.push(...(await productCounts(d, 'stall', counted.slice(at, at + COUNT_SLICE))));
 	}
 	return {
-		categories: categories.map((c, i) => ({
-			...c,
-			colour: categoryColour(c.slug),
-			productCount: perCategory[i] ?? 0
-		})),
+		categories: categories.map((c, i) => categoryTile(c, perCategory[i] ?? 0)),
 		stalls: stalls.map((s, i) => ({ ...s, productCount: perStall[i] ?? null }))
 	};
 }
@@ -222,14 +218,12 @@ export async function categoryPage(
 	const category = categories.get(id);
 	if (!category?.active) return null;
 	const products = tiles(await browseProducts(db(), { category: id, ...filter }), categories);
-	return {
-		category: {
-			...category,
-			colour: categoryColour(category.slug),
-			productCount: products.length
-		},
-		products
-	};
+	return { category: categoryTile(category, products.length), products };
+}
+
+/** A category as its page's head shows it (from the device or the server), with how many it lists. */
+export function categoryTile(category: Category, productCount: number): CategoryTile {
+	return { ...category, colour: categoryColour(category.slug), productCount };
 }
 
 /** Active categories in the city's order, for a filter. */

@@ -3,8 +3,8 @@ import { fetchProductRecords } from '$lib/api/product-records';
 import type { Stall } from '$lib/api/catalog-records';
 import { fetchStallRecords } from '$lib/api/stall-records';
 import { listedCards, productWithStall, stallListing } from '$lib/db/catalog';
-import { categoryColour } from '$lib/domain/browse';
 import {
+	categoryTile,
 	productDetail,
 	tiles,
 	type CategoryTile,
@@ -37,11 +37,7 @@ export async function categoryPageFromServer(
 	// their order when the catalog arrives
 	const cards = listedCards(records.products, filter.sort);
 	return {
-		category: {
-			...category,
-			colour: categoryColour(category.slug),
-			productCount: records.total
-		},
+		category: categoryTile(category, records.total),
 		products: tiles(cards, new Map([[category.id, category]]))
 	};
 }
