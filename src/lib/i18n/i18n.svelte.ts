@@ -8,6 +8,10 @@ const load: Record<Locale, () => Promise<Messages>> = {
 	en: () => import('./en').then((m) => m.en)
 };
 const STORAGE_KEY = 'malpro.locale';
+// made on first use: the start renders few counts, and no formatter before its first
+const counts: Partial<Record<Locale, Intl.NumberFormat>> = {};
+const countFormat = (locale: Locale) =>
+	(counts[locale] ??= new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB'));
 
 /** The person's language: Bahasa Indonesia unless they chose English. */
 class I18n {
@@ -43,11 +47,16 @@ class I18n {
 		if (typeof document !== 'undefined') document.documentElement.lang = next;
 	}
 
-	/** The message for key, with {name} placeholders filled from params. */
+	/**
+	 * The message for key, with {name} placeholders filled from params; numbers (all of
+	 * them counts) grouped as the language writes them: 3.253 produk, 3,253 products.
+	 */
 	t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
-		(catalogs[this.#locale] ?? id)[key].replace(/\{(\w+)\}/g, (_, k: string) =>
-			String(params[k] ?? `{${k}}`)
-		);
+		(catalogs[this.#locale] ?? id)[key].replace(/\{(\w+)\}/g, (_, k: string) => {
+			const value = params[k];
+			if (value === undefined) return `{${k}}`;
+			return typeof value === 'number' ? countFormat(this.#locale).format(value) : value;
+		});
 
 	/** The message for an error code, or the generic one if the code has none. */
 	error = (code: string): string => {
