@@ -525,6 +525,50 @@ describe('a first visit', () => {
 		await context.close();
 	});
 
+	it("keeps a category's cards and filters while the server answers a new filter", async () => {
+		const [category] = (
+			(await (
+				await fetch(`${env.server.url}/api/collections/categories/records?perPage=1&sort=sort`)
+			).json()) as { items: Row[] }
+		).items;
+		if (!category) throw new Error('the demo catalog has no category');
+		const cheapest = (await (
+			await fetch(
+				`${env.server.url}/api/collections/products/records?perPage=1&sort=price&filter=${encodeURIComponent(
+					`category="${category.id}" && active=true && stall.verification="verified"`
+				)}`
+			)
+		).json()) as { items: { price: number }[] };
+		const { context, page, errors } = await withoutCatalog(env.browser);
+		// "cheapest first" takes the server 2.5 s
+		await page.route(
+			(url) =>
+				url.pathname === '/api/collections/products/records' &&
+				url.searchParams.get('sort') === 'price,name,id',
+			async (route) => {
+				await new Promise((resolve) => setTimeout(resolve, 2500));
+				await route.continue();
+			}
+		);
+		await page.goto(`${env.server.url}/kategori/${category.id}`);
+		const cards = page.getByRole('main').locator('article.product');
+		await cards.first().waitFor();
+		const shownBefore = await cards.count();
+		const sort = page.getByLabel('Urutkan');
+		const asked = page.waitForRequest((r) => r.url().includes('sort=price%2Cname%2Cid'));
+		await sort.selectOption({ label: 'Termurah' });
+		await asked;
+		await page.waitForTimeout(1000);
+		// meanwhile the last answer stays, under the new choice
+		expect(await cards.count()).toBe(shownBefore);
+		expect(await sort.inputValue()).toBe('price_asc');
+		await expect
+			.poll(async () => (await cards.first().textContent()) ?? '', { timeout: 10_000 })
+			.toContain(`Rp${cheapest.items[0]?.price.toLocaleString('id-ID')}`);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('pulls the catalog again by itself after a download failed while online (a dropped connection)', async () => {
 		const context = await env.browser.newContext({ serviceWorkers: 'block' });
 		// the catalog download's first request fails (page and worker alike); every later one works
