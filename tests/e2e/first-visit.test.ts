@@ -7,6 +7,8 @@ import { serverAndBrowser } from './harness';
 // it and downloads the catalog; a second visit reads the catalog first.
 
 type Row = Record<string, unknown> & { id: string; name: string };
+/** A page of the records API. */
+type Listed<R = Row> = { items: R[]; totalItems: number };
 
 /** Notes, in the page, whether the app's database existed when the first card appeared. */
 const cardProbe = `(() => {
@@ -124,6 +126,9 @@ async function withoutCatalog(browser: Browser) {
 
 describe('a first visit', () => {
 	const env = serverAndBrowser();
+	/** What a visitor (signed out) reads of the server's API, as JSON of type T. */
+	const guestJson = async <T>(path: string): Promise<T> =>
+		(await (await fetch(`${env.server.url}${path}`)).json()) as T;
 
 	it('shows products from the server before the database exists, then stores the catalog', async () => {
 		const res = await fetch(
@@ -185,11 +190,8 @@ describe('a first visit', () => {
 	});
 
 	it('pulls the catalog in a worker: the page never fetches a product page, nor the worker before its first card', async () => {
-		const total = (
-			(await (
-				await fetch(`${env.server.url}/api/collections/products/records?perPage=1&fields=id`)
-			).json()) as { totalItems: number }
-		).totalItems;
+		const total = (await guestJson<Listed>('/api/collections/products/records?perPage=1&fields=id'))
+			.totalItems;
 		expect(total).toBeGreaterThan(100); // more than the first page of a pull
 
 		const context = await env.browser.newContext({ serviceWorkers: 'block' });
@@ -239,11 +241,7 @@ describe('a first visit', () => {
 	});
 
 	it('shows the home page’s categories and stalls from the server while the catalog cannot arrive, and the same once it has', async () => {
-		const guest = async (path: string) =>
-			(await (await fetch(`${env.server.url}${path}`)).json()) as {
-				items: Row[];
-				totalItems: number;
-			};
+		const guest = (path: string) => guestJson<Listed>(path);
 		const stallsTotal = (await guest('/api/collections/stalls/records?perPage=1')).totalItems;
 
 		const context = await env.browser.newContext({ serviceWorkers: 'block' });
@@ -359,10 +357,8 @@ describe('a first visit', () => {
 	});
 
 	it("shows a shared product's page from the server before the catalog can arrive, its files and the product asked for at once", async () => {
-		const guest = async (path: string) =>
-			(await (await fetch(`${env.server.url}${path}`)).json()) as {
-				items: (Row & { price: number; expand: { stall: Row; category: Row } })[];
-			};
+		const guest = (path: string) =>
+			guestJson<Listed<Row & { price: number; expand: { stall: Row; category: Row } }>>(path);
 		const [product] = (
 			await guest(
 				'/api/collections/products/records?perPage=1&sort=name&filter=active=true&expand=stall,category'
@@ -415,11 +411,7 @@ describe('a first visit', () => {
 	});
 
 	it("shows a shared stall's page, its products with it, from the server before the catalog can arrive", async () => {
-		const guest = async (path: string) =>
-			(await (await fetch(`${env.server.url}${path}`)).json()) as {
-				items: Row[];
-				totalItems: number;
-			};
+		const guest = (path: string) => guestJson<Listed>(path);
 		const [stall] = (
 			await guest(
 				`/api/collections/stalls/records?perPage=1&sort=name&filter=${encodeURIComponent('verification="verified"')}`
@@ -450,11 +442,8 @@ describe('a first visit', () => {
 	});
 
 	it("shows a category's first page from the server before the catalog can arrive, sorted and filtered, then the device's", async () => {
-		const guest = async (path: string) =>
-			(await (await fetch(`${env.server.url}${path}`)).json()) as {
-				items: (Row & { price: number; expand: { stall: Row } })[];
-				totalItems: number;
-			};
+		const guest = (path: string) =>
+			guestJson<Listed<Row & { price: number; expand: { stall: Row } }>>(path);
 		const [category] = (await guest('/api/collections/categories/records?perPage=1&sort=sort'))
 			.items;
 		if (!category) throw new Error('the demo catalog has no category');
@@ -527,18 +516,14 @@ describe('a first visit', () => {
 
 	it("keeps a category's cards and filters while the server answers a new filter", async () => {
 		const [category] = (
-			(await (
-				await fetch(`${env.server.url}/api/collections/categories/records?perPage=1&sort=sort`)
-			).json()) as { items: Row[] }
+			await guestJson<Listed>('/api/collections/categories/records?perPage=1&sort=sort')
 		).items;
 		if (!category) throw new Error('the demo catalog has no category');
-		const cheapest = (await (
-			await fetch(
-				`${env.server.url}/api/collections/products/records?perPage=1&sort=price&filter=${encodeURIComponent(
-					`category="${category.id}" && active=true && stall.verification="verified"`
-				)}`
-			)
-		).json()) as { items: { price: number }[] };
+		const cheapest = await guestJson<Listed<{ price: number }>>(
+			`/api/collections/products/records?perPage=1&sort=price&filter=${encodeURIComponent(
+				`category="${category.id}" && active=true && stall.verification="verified"`
+			)}`
+		);
 		const { context, page, errors } = await withoutCatalog(env.browser);
 		// "cheapest first" takes the server 2.5 s
 		await page.route(
