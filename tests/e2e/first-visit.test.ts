@@ -102,6 +102,28 @@ async function routeFiles(
 }
 
 /**
+ * The font faces (family, weight, size) of what is laid out under `root`: its text,
+ * and its form controls (a field's placeholder is written in the field's font).
+ */
+const fontFacesUnder = (root: string) => `(() => {
+	const faces = new Set();
+	const add = (el) => {
+		const style = getComputedStyle(el);
+		faces.add([style.fontFamily, style.fontWeight, style.fontSize, style.fontStyle].join(' / '));
+	};
+	const top = document.querySelector(${JSON.stringify(root)});
+	const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		const el = node.parentElement;
+		if (node.textContent.trim() && el && el.getClientRects().length) add(el);
+	}
+	for (const el of top.querySelectorAll('input, select, button, textarea')) {
+		if (el.getClientRects().length) add(el);
+	}
+	return [...faces].sort();
+})()`;
+
+/**
  * A first visit whose catalog cannot arrive: the catalog's list requests fail (page and
  * worker alike); one record, or a page's own expanded list (a category's first page:
  * the pull never expands), still comes. Counts what the page asks for, by path.
@@ -187,6 +209,40 @@ describe('a first visit', () => {
 		expect(((await again.evaluate('window.__card')) as CardSeen).dbExisted).toBe(true);
 		expect(errors).toEqual([]);
 		await context.close();
+	});
+
+	it('lays out, with its first paint, every font face the home page then shows', async () => {
+		for (const viewport of [
+			{ width: 412, height: 823 }, // a phone (Lighthouse's)
+			{ width: 1280, height: 720 }
+		]) {
+			// the first paint alone: the app's files never arrive
+			const shellOnly = await env.browser.newContext({ serviceWorkers: 'block', viewport });
+			await shellOnly.route('**/_app/immutable/**/*.js', (route) => route.abort());
+			const first = await shellOnly.newPage();
+			await first.goto(`${env.server.url}/`);
+			await first.locator('#app-shell-end').waitFor({ state: 'attached' });
+			const painted = (await first.evaluate(fontFacesUnder('#app-shell'))) as string[];
+			await shellOnly.close();
+
+			// the home page the app then shows: its first screen from the server, its
+			// stalls and featured products, and the catalog's status below
+			const context = await env.browser.newContext({ serviceWorkers: 'block', viewport });
+			const page = await context.newPage();
+			await page.goto(`${env.server.url}/`);
+			await page.locator('#app-shell').waitFor({ state: 'detached' });
+			await page.locator('main article.product').first().waitFor();
+			await page.locator('main a.stall-card').first().waitFor();
+			await page.getByRole('region', { name: 'Status katalog' }).waitFor();
+			const shown = (await page.evaluate(fontFacesUnder('body'))) as string[];
+			await context.close();
+
+			expect(shown.length).toBeGreaterThan(5);
+			expect(
+				shown.filter((face) => !painted.includes(face)),
+				`${viewport.width} px wide`
+			).toEqual([]);
+		}
 	});
 
 	it('pulls the catalog in a worker: the page never fetches a product page, nor the worker before its first card', async () => {
