@@ -466,6 +466,57 @@ describe('a first visit', () => {
 		await context.close();
 	});
 
+	it('shows the product last opened when the answer for the one before it comes later', async () => {
+		const [first, second] = (
+			await guestJson<Listed>(
+				'/api/collections/products/records?perPage=2&sort=name&filter=active=true'
+			)
+		).items;
+		if (!first || !second) throw new Error('the demo catalog has fewer than two active products');
+
+		const { context, page, errors } = await withoutCatalog(env.browser);
+		// the first product's answer comes 2.5 s late; the second's at once
+		let firstAsked!: () => void;
+		const asked = new Promise<void>((resolve) => (firstAsked = resolve));
+		let firstAnswered!: () => void;
+		const answered = new Promise<void>((resolve) => (firstAnswered = resolve));
+		await context.route(
+			(url) => url.pathname === `/api/collections/products/records/${first.id}`,
+			async (route) => {
+				firstAsked();
+				const response = await route.fetch();
+				await new Promise((resolve) => setTimeout(resolve, 2500));
+				await route.fulfill({ response });
+				firstAnswered();
+			}
+		);
+		/** a link followed within the app (a client-side navigation) */
+		const follow = (href: string) =>
+			page.evaluate((href) => {
+				const link = Object.assign(document.createElement('a'), { href });
+				document.body.append(link);
+				link.click();
+				link.remove();
+			}, href);
+
+		await page.goto(`${env.server.url}/`);
+		await page.locator('#app-shell').waitFor({ state: 'detached' });
+		await follow(`/produk/${first.id}`);
+		await asked;
+		await follow(`/produk/${second.id}`);
+		const shown = page.getByRole('heading', { level: 1, name: second.name });
+		await shown.waitFor();
+
+		// the late answer is for a page no longer shown: it changes nothing
+		await answered;
+		await page.waitForTimeout(500);
+		expect(await shown.isVisible()).toBe(true);
+		expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([second.name]);
+		expect(page.url()).toBe(`${env.server.url}/produk/${second.id}`);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it("shows a shared stall's page, its products with it, from the server before the catalog can arrive", async () => {
 		const guest = (path: string) => guestJson<Listed>(path);
 		const [stall] = (

@@ -24,6 +24,9 @@ export function serverWhileNoCatalog<T>(
 		if (!noCatalog || askedFor === wanted) return;
 		askedFor = wanted;
 		void read(wanted).then(async (value) => {
+			// a late answer for a page no longer asked for (two links followed within a
+			// round trip) would take the place of the page's own
+			if (askedFor !== wanted) return;
 			answer = { key: wanted, value };
 			// the server could not say: asked again when the catalog's state next moves
 			if (value === null) askedFor = null;
