@@ -466,6 +466,33 @@ describe('a first visit', () => {
 		await context.close();
 	});
 
+	it('says a search may be incomplete until the catalog has been downloaded whole', async () => {
+		const { context, page, errors, catalogLists } = await withoutCatalog(env.browser);
+		await page.goto(`${env.server.url}/`);
+		await page.locator('main article.product').first().waitFor();
+		const incomplete = page.getByText(
+			'Katalog belum selesai diunduh ke perangkat ini, jadi hasil pencarian mungkin belum lengkap.'
+		);
+		const search = page.getByRole('searchbox', { name: 'Cari produk, lapak, atau kategori' });
+		await search.fill('kopi');
+		await incomplete.waitFor();
+		expect(await page.getByRole('status').filter({ hasText: '“kopi”' }).count()).toBe(1);
+
+		// the catalog arrives (the app tries again by itself): the same search, whole
+		await context.unroute(catalogLists);
+		const status = page.getByRole('region', { name: 'Status katalog' });
+		await status.getByText(/^\d+ produk · /).waitFor({ timeout: 60_000 });
+		await search.fill('');
+		await search.fill('kopi');
+		await page
+			.getByRole('status')
+			.filter({ hasText: /produk cocok dengan “kopi”/ })
+			.waitFor();
+		expect(await incomplete.count()).toBe(0);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('shows the product last opened when the answer for the one before it comes later', async () => {
 		const [first, second] = (
 			await guestJson<Listed>(

@@ -200,6 +200,8 @@ export const en: Messages = {
 	'browse.results': '{n} products match “{q}”',
 	'browse.noResults': 'No product matches “{q}”. Try other words or clear the filters.',
 	'browse.allResults': 'See all {n} results',
+	'browse.searchIncomplete':
+		'The catalog has not finished downloading to this device, so results may be incomplete.',
 	'browse.categories': 'Categories',
 	'browse.showMore': 'Show {n} more products ({total} left)',
 	'browse.productCount': '{n} products',

@@ -202,6 +202,8 @@ export const id = {
 	'browse.results': '{n} produk cocok dengan “{q}”',
 	'browse.noResults': 'Tidak ada produk yang cocok dengan “{q}”. Coba kata lain atau hapus filter.',
 	'browse.allResults': 'Lihat semua {n} hasil',
+	'browse.searchIncomplete':
+		'Katalog belum selesai diunduh ke perangkat ini, jadi hasil pencarian mungkin belum lengkap.',
 	'browse.categories': 'Kategori',
 	'browse.showMore': 'Tampilkan {n} produk lagi (sisa {total})',
 	'browse.productCount': '{n} produk',

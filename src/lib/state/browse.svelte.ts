@@ -50,6 +50,15 @@ class Browse {
 	}
 
 	/**
+	 * Whether the device's catalog may lack products: it was never downloaded whole
+	 * (a first download still running, or one that failed part-way), or it has not
+	 * been read yet. A search then says its results may be incomplete.
+	 */
+	get incomplete(): boolean {
+		return !this.#opened || catalog.lastSyncAt === null;
+	}
+
+	/**
 	 * Why a page has nothing to show yet: the device holds no catalog and is
 	 * fetching it ('downloading'), could not fetch it ('missing'), or has not read
 	 * it yet ('reading'); null once there is a catalog.
