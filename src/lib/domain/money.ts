@@ -1,3 +1,4 @@
+import { groupDigits } from './digits';
 import { invalid, valid, type Checked } from './validation';
 
 /** Integer rupiah. No minor unit: Rp12.500 is 12500. */
@@ -14,9 +15,7 @@ export const isRupiah = (n: unknown): n is Rupiah => Number.isSafeInteger(n);
  */
 export function formatRupiah(amount: Rupiah): string {
 	if (!isRupiah(amount)) throw new TypeError(`not an integer rupiah amount: ${amount}`);
-	const digits = Math.abs(amount).toString();
-	const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-	return (amount < 0 ? '-' : '') + 'Rp' + grouped;
+	return (amount < 0 ? '-' : '') + 'Rp' + groupDigits(Math.abs(amount), '.');
 }
 
 /** Reads what people type for an amount ("Rp12.500", "12500", "12.500"). */

@@ -1,3 +1,4 @@
+import { groupDigits } from '$lib/domain/digits';
 import { id, type MessageKey, type Messages } from './id';
 
 export type Locale = 'id' | 'en';
@@ -8,10 +9,8 @@ const load: Record<Locale, () => Promise<Messages>> = {
 	en: () => import('./en').then((m) => m.en)
 };
 const STORAGE_KEY = 'malpro.locale';
-// made on first use: the start renders few counts, and no formatter before its first
-const counts: Partial<Record<Locale, Intl.NumberFormat>> = {};
-const countFormat = (locale: Locale) =>
-	(counts[locale] ??= new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB'));
+/** how each language separates thousands in a count (3.253 produk, 3,253 products) */
+const thousands: Record<Locale, string> = { id: '.', en: ',' };
 
 /** The person's language: Bahasa Indonesia unless they chose English. */
 class I18n {
@@ -55,7 +54,7 @@ class I18n {
 		(catalogs[this.#locale] ?? id)[key].replace(/\{(\w+)\}/g, (_, k: string) => {
 			const value = params[k];
 			if (value === undefined) return `{${k}}`;
-			return typeof value === 'number' ? countFormat(this.#locale).format(value) : value;
+			return typeof value === 'number' ? groupDigits(value, thousands[this.#locale]) : value;
 		});
 
 	/** The message for an error code, or the generic one if the code has none. */
