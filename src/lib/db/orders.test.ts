@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { splitByStall, type CartLine } from '$lib/domain/cart';
 import { loadCart, saveCart } from './cart';
 import { MalproDB } from './schema';
-import { listOrders, mergeServerOrders, orderResultApplier, placeOrders } from './orders';
+import {
+	listOrders,
+	mergeServerOrders,
+	orderResultApplier,
+	placeOrders,
+	readMyOrders
+} from './orders';
 import { DexieOutbox } from './outbox';
 
 const OWNER = 'buyers:buyera000000001';
@@ -116,5 +122,57 @@ describe('checkout on the device', () => {
 			stallName: 'Keripik Tempe Sanan',
 			queuedAt: '2026-11-28T03:00:00.000Z'
 		});
+	});
+});
+
+describe('"Pesanan saya" read from the device', () => {
+	it('sees an order and its outbox entry as of one moment, while a send commits', async () => {
+		const db = freshDb();
+		const lines = [line('a', 'sanan', 15000, 2)];
+		const [order] = await placeOrders(
+			db,
+			OWNER,
+			splitByStall(lines),
+			{ sanan: 'Keripik Tempe Sanan' },
+			{ delivery: 'opd', payment: 'cod' },
+			{},
+			new Date('2026-11-28T03:00:00Z')
+		);
+		if (!order) throw new Error('no order placed');
+
+		// the read starts, then a send commits (its entry gone, the order's status set)
+		const reading = readMyOrders(db, OWNER);
+		const sending = db.transaction('rw', db.orders, db.outbox, async () => {
+			await db.outbox.clear();
+			await db.orders.update(order.id, { status: 'placed' });
+		});
+		const [read] = await Promise.all([reading, sending]);
+
+		const seen = [read.orders[0]?.status ?? null, read.entries.length];
+		expect([
+			[null, 1],
+			['placed', 0]
+		]).toContainEqual(seen);
+		// and the next read sees the send
+		const after = await readMyOrders(db, OWNER);
+		expect([after.orders[0]?.status, after.entries.length]).toEqual(['placed', 0]);
+	});
+
+	it("reads one account's orders and entries only", async () => {
+		const db = freshDb();
+		for (const owner of [OWNER, 'buyers:buyerb000000002']) {
+			await placeOrders(
+				db,
+				owner,
+				splitByStall([line('a', 'sanan', 15000, 1)]),
+				{ sanan: 'Keripik Tempe Sanan' },
+				{ delivery: 'pickup', payment: 'cod' },
+				{},
+				new Date('2026-11-28T03:00:00Z')
+			);
+		}
+		const read = await readMyOrders(db, OWNER);
+		expect(read.orders.map((o) => o.owner)).toEqual([OWNER]);
+		expect(read.entries.map((e) => e.owner)).toEqual([OWNER]);
 	});
 });

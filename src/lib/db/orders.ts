@@ -219,3 +219,21 @@ export function listOrders(db: MalproDB, owner: string): Promise<LocalOrder[]> {
 		.reverse()
 		.toArray();
 }
+
+/**
+ * This account's orders (newest first) and its outbox entries, read as of one
+ * moment: a send that commits meanwhile (the entry gone, the order's status set)
+ * is seen whole or not at all. Read-only; the device's rows, so offline too.
+ */
+export function readMyOrders(
+	db: MalproDB,
+	owner: string
+): Promise<{ orders: LocalOrder[]; entries: OutboxEntry[] }> {
+	return db.transaction('r', db.orders, db.outbox, async () => ({
+		orders: await listOrders(db, owner),
+		entries: await db.outbox
+			.where('[owner+seq]')
+			.between([owner, -Infinity], [owner, Infinity])
+			.toArray()
+	}));
+}

@@ -3,9 +3,9 @@ import { foldedRuns } from '$lib/sync/folded-runs';
 import { db } from '$lib/db/db';
 import { getValue, putValue } from '$lib/db/kv';
 import {
-	listOrders,
 	mergeServerOrders,
 	placeOrders,
+	readMyOrders,
 	type CheckoutChoice,
 	type LocalOrder
 } from '$lib/db/orders';
@@ -29,6 +29,8 @@ const cursorKey = (owner: string) => `orders.cursor:${owner}`;
 class MyOrders {
 	#orders = $state<LocalOrder[]>([]);
 	#entries = $state<OutboxEntry[]>([]);
+	/** the latest load(): an older one finishing later must not win */
+	#loads = 0;
 	#stopLive: (() => Promise<void>) | undefined;
 
 	get list(): OrderWithView[] {
@@ -46,18 +48,18 @@ class MyOrders {
 
 	/** Reads what this device holds (works offline). */
 	async load(): Promise<void> {
+		const seq = ++this.#loads;
 		const owner = session.owner;
 		if (!owner) {
 			this.#orders = [];
 			this.#entries = [];
 			return;
 		}
-		const database = db();
-		this.#orders = await listOrders(database, owner);
-		this.#entries = await database.outbox
-			.where('[owner+seq]')
-			.between([owner, -Infinity], [owner, Infinity])
-			.toArray();
+		// the orders and what is still to be sent about them, as of one moment
+		const { orders, entries } = await readMyOrders(db(), owner);
+		if (seq !== this.#loads) return;
+		this.#orders = orders;
+		this.#entries = entries;
 	}
 
 	/** Names of stalls from the cached catalog (offline too). */
