@@ -106,3 +106,40 @@ func compareNatural(a, b []rune) int {
 	}
 	return 0
 }
+
+// nameSortDigits is how wide NameSortKey writes a run of digits: numbers with more
+// digits than this (not a name's) keep their own digits and may sort out of value order.
+const nameSortDigits = 20
+
+// NameSortKey is a name written so that comparing keys byte by byte (SQLite's
+// default order, strings.Compare) orders names as CompareNames does: folded as
+// NameKeyOf, each run of digits without its leading zeros and padded with zeros to
+// one width, so "lapak 2" comes before "lapak 10". The server stores it beside a
+// product's name (its `sort_name`) and sorts lists by it, then by id, as the app
+// sorts names on the device.
+func NameSortKey(name string) string {
+	folded := []rune(foldName(name))
+	var b strings.Builder
+	b.Grow(len(folded) + nameSortDigits)
+	for i := 0; i < len(folded); {
+		if !isDigit(folded[i]) {
+			b.WriteRune(folded[i])
+			i++
+			continue
+		}
+		end := i
+		for end < len(folded) && isDigit(folded[end]) {
+			end++
+		}
+		start := i
+		for start < end-1 && folded[start] == '0' { // "007" is 7, "000" is 0
+			start++
+		}
+		for pad := nameSortDigits - (end - start); pad > 0; pad-- {
+			b.WriteByte('0')
+		}
+		b.WriteString(string(folded[start:end]))
+		i = end
+	}
+	return b.String()
+}

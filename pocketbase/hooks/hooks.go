@@ -7,6 +7,7 @@ import "github.com/pocketbase/pocketbase/core"
 func Register(app core.App) {
 	registerHealth(app)
 	registerValidation(app)
+	registerSortName(app)
 	registerPrivacy(app)
 	registerTombstones(app)
 	registerCatalogVersion(app)

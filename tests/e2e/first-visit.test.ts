@@ -648,6 +648,62 @@ describe('a first visit', () => {
 		await context.close();
 	});
 
+	it("shows as a category's first page from the server the products the device lists first: numbers by value, case aside", async () => {
+		const [category] = (
+			await guestJson<Listed>('/api/collections/categories/records?perPage=1&sort=sort')
+		).items;
+		if (!category) throw new Error('the demo catalog has no category');
+		const [sample] = (
+			await guestJson<Listed<Row & { stall: string }>>(
+				`/api/collections/products/records?perPage=1&filter=${encodeURIComponent(
+					`category="${category.id}" && active=true && stall.verification="verified"`
+				)}`
+			)
+		).items;
+		if (!sample) throw new Error('the demo category lists no product');
+		const auth = await fetch(`${env.server.url}/api/collections/_superusers/auth-with-password`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ identity: 'admin@malpro.test', password: 'malpro123' })
+		});
+		const { token } = (await auth.json()) as { token: string };
+		const asCity = (method: string, path: string, body?: unknown) =>
+			fetch(`${env.server.url}${path}`, {
+				method,
+				headers: { 'content-type': 'application/json', authorization: token },
+				body: body === undefined ? undefined : JSON.stringify(body)
+			});
+		// SQLite's own order of names puts every capital before "a" and "10" before "2":
+		// a page sorted by it would hold "Aaa Paket 10" first and not "aaa paket 2" at all
+		const added: string[] = [];
+		for (const name of ['Aaa Paket 10', 'aaa paket 2']) {
+			const res = await asCity('POST', '/api/collections/products/records', {
+				stall: sample.stall,
+				category: category.id,
+				name,
+				unit: 'pack',
+				price: 10000,
+				stock: 5,
+				active: true
+			});
+			expect(res.status).toBe(200);
+			added.push(((await res.json()) as Row).id);
+		}
+		try {
+			const { context, page, errors } = await withoutCatalog(env.browser);
+			await page.goto(`${env.server.url}/kategori/${category.id}`);
+			const cards = page.getByRole('main').locator('article.product h3');
+			await expect.poll(() => cards.count()).toBe(24);
+			const names = (await cards.allTextContents()).map((n) => n.trim());
+			expect(names.slice(0, 2)).toEqual(['aaa paket 2', 'Aaa Paket 10']);
+			expect(await page.evaluate(storedProducts)).toBe(0);
+			expect(errors).toEqual([]);
+			await context.close();
+		} finally {
+			for (const id of added) await asCity('DELETE', `/api/collections/products/records/${id}`);
+		}
+	});
+
 	it("keeps a category's cards and filters while the server answers a new filter", async () => {
 		const [category] = (
 			await guestJson<Listed>('/api/collections/categories/records?perPage=1&sort=sort')
@@ -663,7 +719,7 @@ describe('a first visit', () => {
 		await page.route(
 			(url) =>
 				url.pathname === '/api/collections/products/records' &&
-				url.searchParams.get('sort') === 'price,name,id',
+				url.searchParams.get('sort') === 'price,sort_name,id',
 			async (route) => {
 				await new Promise((resolve) => setTimeout(resolve, 2500));
 				await route.continue();
@@ -674,7 +730,7 @@ describe('a first visit', () => {
 		await cards.first().waitFor();
 		const shownBefore = await cards.count();
 		const sort = page.getByLabel('Urutkan');
-		const asked = page.waitForRequest((r) => r.url().includes('sort=price%2Cname%2Cid'));
+		const asked = page.waitForRequest((r) => r.url().includes('sort=price%2Csort_name%2Cid'));
 		await sort.selectOption({ label: 'Termurah' });
 		await asked;
 		await page.waitForTimeout(1000);

@@ -111,7 +111,7 @@ describe("a category's first page read from the server (before the catalog is on
 		expect(url.searchParams.get('filter')).toBe(
 			`category="${C1}" && active=true && stall.verification="verified" && stall.kecamatan="klojen"`
 		);
-		expect(url.searchParams.get('sort')).toBe('-price,name,id');
+		expect(url.searchParams.get('sort')).toBe('-price,sort_name,id');
 		expect(url.searchParams.get('perPage')).toBe('24');
 		expect(url.searchParams.get('expand')).toBe('stall,category');
 		// the build writes the route's request with `$1` for the first paint to fill in

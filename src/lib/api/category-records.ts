@@ -32,11 +32,17 @@ export type CategoryRecords = {
 
 export type CategoryFilter = { kecamatan?: Kecamatan; sort: ProductSort; perPage: number };
 
-/** The server's order for a sort; the device orders names its own way (the page sorts again). */
+/**
+ * The server's order for a sort: names by `sort_name`, the name as the server keeps it
+ * for sorting (pocketbase/domain/names.go, NameSortKey), which orders as the device
+ * orders names (src/lib/domain/names.ts): "Lapak 2" before "Lapak 10", case and accents
+ * aside. So the first page is the device's first page, and no card changes when the
+ * catalog arrives. (The page sorts the cards again all the same.)
+ */
 const serverSort: Record<ProductSort, string> = {
-	name: 'name,id',
-	price_asc: 'price,name,id',
-	price_desc: '-price,name,id'
+	name: 'sort_name,id',
+	price_asc: 'price,sort_name,id',
+	price_desc: '-price,sort_name,id'
 };
 
 const fields = [
