@@ -122,17 +122,11 @@ describe('signing in, out, and the buyer profile', () => {
 
 	it('a sign-in with less than a week left is renewed at the next start, its OPD kept', async () => {
 		// the city makes buyers' sign-ins last 3 days (under the week that triggers a renewal)
-		const root = (await (
-			await fetch(`${server.url}/api/collections/_superusers/auth-with-password`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ identity: 'admin@malpro.test', password: PASSWORD })
-			})
-		).json()) as { token: string };
+		const rootToken = await server.demoSuperuserToken();
 		const tokenDays = async (days: number) => {
 			const res = await fetch(`${server.url}/api/collections/buyers`, {
 				method: 'PATCH',
-				headers: { 'content-type': 'application/json', authorization: root.token },
+				headers: { 'content-type': 'application/json', authorization: rootToken },
 				body: JSON.stringify({ authToken: { duration: days * 24 * 3600 } })
 			});
 			expect(res.status).toBe(200);

@@ -18,11 +18,7 @@ let n = 0;
 
 beforeAll(async () => {
 	server = await TestServer.start();
-	const res = await api('POST', '/api/collections/_superusers/auth-with-password', {
-		identity: 'admin@malpro.test',
-		password: 'malpro123'
-	});
-	superuser = ((await res.json()) as { token: string }).token;
+	superuser = await server.demoSuperuserToken();
 });
 afterAll(async () => {
 	await server?.stop();

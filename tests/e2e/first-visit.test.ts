@@ -661,12 +661,7 @@ describe('a first visit', () => {
 			)
 		).items;
 		if (!sample) throw new Error('the demo category lists no product');
-		const auth = await fetch(`${env.server.url}/api/collections/_superusers/auth-with-password`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ identity: 'admin@malpro.test', password: 'malpro123' })
-		});
-		const { token } = (await auth.json()) as { token: string };
+		const token = await env.server.demoSuperuserToken();
 		const asCity = (method: string, path: string, body?: unknown) =>
 			fetch(`${env.server.url}${path}`, {
 				method,

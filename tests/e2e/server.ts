@@ -110,6 +110,17 @@ export class TestServer {
 		});
 	}
 
+	/** A token of the demo city's superuser (demo mode's default), to seed and check through the API. */
+	async demoSuperuserToken(): Promise<string> {
+		const res = await fetch(`${this.url}/api/collections/_superusers/auth-with-password`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ identity: 'admin@malpro.test', password: 'malpro123' })
+		});
+		if (!res.ok) throw new Error(`superuser sign-in: ${res.status} ${await res.text()}`);
+		return ((await res.json()) as { token: string }).token;
+	}
+
 	async restart(): Promise<void> {
 		await this.kill();
 		await this.#spawn();
